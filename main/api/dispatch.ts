@@ -1,0 +1,100 @@
+/**
+ * The one gate every call passes, whatever carried it (IPC, the web host, tests):
+ * method known? input valid? then the service, then the output checked against the contract.
+ * Always returns a Result; nothing thrown inside reaches a transport.
+ */
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
+import { ApiFailure, type ApiError, type Result } from '../../shared/api/errors';
+import type { Handlers } from '../services';
+
+export type Dispatch = (method: unknown, input: unknown, origin: string | null) => Result<unknown>;
+
+export interface DispatchOptions {
+  /** Where to report bugs (internal errors); defaults to stderr. */
+  log?: (message: string, error: unknown) => void;
+}
+
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  return (method, input, origin) => {
+    if (!isMethodName(method)) {
+      return fail({ code: 'unknown_method', message: `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}.` });
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return fail(describeIssues(parsed.error.issues, input));
+    try {
+      const handler = handlers[method] as (i: unknown, c: { origin: string | null; method: MethodName }) => unknown;
+      const value = handler(parsed.data, { origin, method });
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        log(`Output of ${method} does not match the contract`, checked.error);
+        return fail({ code: 'internal', message: 'Journeywall produced an answer it could not check. Nothing further was changed; please report this.' });
+      }
+      return { ok: true, value: checked.data };
+    } catch (e) {
+      if (e instanceof ApiFailure) return fail(e.toError());
+      if (isConstraintError(e)) return fail({ code: 'conflict', message: 'That change does not fit the map as it is now (it may have changed meanwhile). Nothing was changed.' });
+      log(`Error in ${method}`, e);
+      return fail({ code: 'internal', message: `Something went wrong in Journeywall (${method}). Nothing was changed; please report this.` });
+    }
+  };
+}
+
+const fail = (error: ApiError): Result<never> => ({ ok: false, error });
+
+function isConstraintError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
+}
+
+/** Field names in words, for messages like "Note text is too long (…)". */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  text: 'Note text',
+  client: 'Client',
+  facilitator: 'Facilitator',
+  workshopDate: 'Workshop date',
+  goal: 'Goal',
+  description: 'Description',
+  template: 'Template',
+  projectId: 'Project',
+  stageId: 'Stage',
+  laneId: 'Lane',
+  noteId: 'Note',
+  noteIds: 'Notes',
+  stageIds: 'Stages',
+  laneIds: 'Lanes',
+  color: 'Colour',
+  tags: 'Tags',
+  channel: 'Channel',
+  author: 'Author',
+  index: 'Position',
+  kind: 'Lane kind',
+};
+
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ApiError {
+  const list = issues.slice(0, 20).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return { path, message: `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `“${k.slice(0, 40)}”`).join(', ')} in the request.` };
+    }
+    if (issue.path.length === 0) return { path, message: 'The request must be an object of named fields.' };
+    const field = [...issue.path].reverse().find((p) => typeof p === 'string') as string | undefined;
+    const label = (field && FIELD_LABELS[field]) ?? (field ? field[0]!.toUpperCase() + field.slice(1) : 'A value');
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) message = 'is required';
+    return { path, message: `${label} ${message}.` };
+  });
+  const first = list[0]?.message ?? 'The request is not valid.';
+  return { code: 'invalid_input', message: list.length > 1 ? `${first} (and ${list.length - 1} more problem${list.length > 2 ? 's' : ''})` : first, issues: list };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}

@@ -1,0 +1,6 @@
+import { m001 } from './001-initial';
+import type { Migration } from './types';
+
+/** Every migration, in order. Versions are 1, 2, 3 … with no gaps (checked by a test). */
+export const MIGRATIONS: readonly Migration[] = [m001];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { ProjectMap } from '../../shared/api/schemas';
+import { notFound } from '../../shared/api/errors';
+import { TEMPLATES } from '../../shared/domain/templates';
+import type { Handlers, ServiceContext } from './context';
+import { NOTE_COLUMNS, PROJECT_COLUMNS, toLane, toNote, toProject, toStage, toSummary, type LaneRow, type NoteRow, type ProjectRow, type StageRow } from './rows';
+
+type ProjectHandlers = Pick<Handlers, 'projects.list' | 'projects.create' | 'projects.update' | 'projects.delete' | 'projects.open' | 'map.get'>;
+
+export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
+  const getProject = (id: string) => {
+    const row = ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = ?`).get(id) as ProjectRow | undefined;
+    if (!row) throw notFound('The project');
+    return toProject(row);
+  };
+
+  /** One read transaction, so the map is consistent even if another process writes meanwhile. */
+  const readMap = (projectId: string): ProjectMap => ctx.db.transaction(() => ({
+    project: getProject(projectId),
+    stages: (ctx.sql('SELECT id, title, prompt, position FROM stages WHERE project_id = ? ORDER BY position').all(projectId) as StageRow[]).map(toStage),
+    lanes: (ctx.sql('SELECT id, title, kind, color, prompt, position FROM lanes WHERE project_id = ? ORDER BY position').all(projectId) as LaneRow[]).map(toLane),
+    notes: (ctx.sql(`SELECT ${NOTE_COLUMNS} FROM notes WHERE project_id = ? ORDER BY stage_id, lane_id, position`).all(projectId) as NoteRow[]).map(toNote),
+  }))();
+
+  return {
+    'projects.list': () =>
+      (ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p ORDER BY p.updated_at DESC, p.title`).all() as ProjectRow[]).map(toSummary),
+
+    'projects.create': (input) => {
+      const template = TEMPLATES[input.template];
+      const id = randomUUID();
+      const now = ctx.now();
+      ctx.db.transaction(() => {
+        ctx
+          .sql(
+            `INSERT INTO projects (id, title, client, workshop_date, facilitator, goal, description, copis_variant, template, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, input.title, input.client ?? '', input.workshopDate ?? null, input.facilitator ?? '', input.goal ?? '', input.description ?? '', template.copisVariant, template.id, now, now);
+        const addStage = ctx.sql('INSERT INTO stages (id, project_id, title, prompt, position) VALUES (?, ?, ?, ?, ?)');
+        template.stages.forEach((s, i) => addStage.run(randomUUID(), id, s.title, s.prompt, i));
+        const addLane = ctx.sql('INSERT INTO lanes (id, project_id, title, kind, color, prompt, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        template.lanes.forEach((l, i) => addLane.run(randomUUID(), id, l.title, l.kind, l.color, l.prompt, i));
+      })();
+      ctx.emitProjects();
+      return getProject(id);
+    },
+
+    'projects.update': (input, call) => {
+      ctx.change(input.projectId, call, () => {
+        const fields: [string, unknown][] = [
+          ['title', input.title],
+          ['client', input.client],
+          ['workshop_date', input.workshopDate],
+          ['facilitator', input.facilitator],
+          ['goal', input.goal],
+          ['description', input.description],
+        ];
+        for (const [column, value] of fields) {
+          if (value !== undefined) ctx.sql(`UPDATE projects SET ${column} = ? WHERE id = ?`).run(value, input.projectId);
+        }
+      });
+      return getProject(input.projectId);
+    },
+
+    'projects.delete': (input) => {
+      const { changes } = ctx.sql('DELETE FROM projects WHERE id = ?').run(input.projectId);
+      if (changes === 0) throw notFound('The project');
+      ctx.emitProjects();
+      return { projectId: input.projectId };
+    },
+
+    'projects.open': (input) => {
+      const { changes } = ctx.sql('UPDATE projects SET opened_at = ? WHERE id = ?').run(ctx.now(), input.projectId);
+      if (changes === 0) throw notFound('The project');
+      ctx.emitProjects();
+      return readMap(input.projectId);
+    },
+
+    'map.get': (input) => readMap(input.projectId),
+  };
+}
