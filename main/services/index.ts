@@ -1,5 +1,6 @@
 import type { Db } from '../db/library';
 import { ServiceContext, type EventSink, type Handlers } from './context';
+import { emotionHandlers } from './emotions';
 import { noteHandlers } from './notes';
 import { projectHandlers } from './projects';
 import { structureHandlers } from './structure';
@@ -13,5 +14,6 @@ export function createHandlers(db: Db, emit: EventSink): Handlers {
     ...projectHandlers(ctx),
     ...noteHandlers(ctx),
     ...structureHandlers(ctx),
+    ...emotionHandlers(ctx),
   };
 }

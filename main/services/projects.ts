@@ -3,6 +3,7 @@ import type { ProjectMap } from '../../shared/api/schemas';
 import { notFound } from '../../shared/api/errors';
 import { TEMPLATES } from '../../shared/domain/templates';
 import type { Handlers, ServiceContext } from './context';
+import { EMOTION_COLUMNS, toEmotion, type EmotionRow } from './emotions';
 import { NOTE_COLUMNS, PROJECT_COLUMNS, toLane, toNote, toProject, toStage, toSummary, type LaneRow, type NoteRow, type ProjectRow, type StageRow } from './rows';
 
 type ProjectHandlers = Pick<Handlers, 'projects.list' | 'projects.create' | 'projects.update' | 'projects.delete' | 'projects.open' | 'map.get'>;
@@ -20,6 +21,7 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     stages: (ctx.sql('SELECT id, title, prompt, position FROM stages WHERE project_id = ? ORDER BY position').all(projectId) as StageRow[]).map(toStage),
     lanes: (ctx.sql('SELECT id, title, kind, color, prompt, position FROM lanes WHERE project_id = ? ORDER BY position').all(projectId) as LaneRow[]).map(toLane),
     notes: (ctx.sql(`SELECT ${NOTE_COLUMNS} FROM notes WHERE project_id = ? ORDER BY stage_id, lane_id, position`).all(projectId) as NoteRow[]).map(toNote),
+    emotions: (ctx.sql(`SELECT ${EMOTION_COLUMNS} FROM emotion_scores WHERE project_id = ? ORDER BY lane_id, stage_id, persona_id`).all(projectId) as EmotionRow[]).map(toEmotion),
   }))();
 
   return {

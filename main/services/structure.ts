@@ -7,6 +7,8 @@ import type { Lane, Note, Stage } from '../../shared/api/schemas';
 import { ApiFailure, notFound } from '../../shared/api/errors';
 import type { CallContext, Handlers, ServiceContext } from './context';
 import { cellOps } from './notes';
+import { emotionOps } from './emotions';
+import type { EmotionScore } from '../../shared/api/schemas';
 import { NOTE_COLUMNS, toLane, toNote, toStage, type LaneRow, type NoteRow, type StageRow } from './rows';
 
 interface Axis<T extends Stage | Lane> {
@@ -40,6 +42,7 @@ const LANES: Axis<Lane> = {
 
 function axisOps<T extends Stage | Lane>(ctx: ServiceContext, axis: Axis<T>) {
   const cells = cellOps(ctx);
+  const emotions = emotionOps(ctx);
   const list = (projectId: string): T[] =>
     (ctx.sql(`SELECT ${axis.columns} FROM ${axis.table} WHERE project_id = ? ORDER BY position`).all(projectId) as never[]).map((r) => axis.toRecord(r));
   const get = (projectId: string, id: string): T => {
@@ -87,14 +90,19 @@ function axisOps<T extends Stage | Lane>(ctx: ServiceContext, axis: Axis<T>) {
         const remaining = list(projectId).filter((x) => x.id !== id);
         if (remaining.length === 0) throw new ApiFailure('conflict', `A map needs at least one ${axis.table === 'stages' ? 'stage' : 'lane'}.`);
         const notes = (ctx.sql(`SELECT ${NOTE_COLUMNS} FROM notes WHERE ${axis.noteColumn} = ? ORDER BY stage_id, lane_id, position`).all(id) as NoteRow[]).map(toNote);
-        ctx.sql(`DELETE FROM ${axis.table} WHERE id = ?`).run(id); // its notes go with it (ON DELETE CASCADE)
+        const scores = emotions.list(axis.noteColumn, id);
+        ctx.sql(`DELETE FROM ${axis.table} WHERE id = ?`).run(id); // its notes and scores go with it (ON DELETE CASCADE)
         writeOrder(remaining.map((x) => x.id));
-        return { item, notes };
+        return { item, notes, emotions: scores };
       }),
-    restore: (projectId: string, item: T, notes: readonly Note[], call: CallContext) =>
+    restore: (projectId: string, item: T, notes: readonly Note[], scores: readonly EmotionScore[], call: CallContext) =>
       ctx.change(projectId, call, () => {
         const restored = insertAt(projectId, item, item.position);
         if (notes.length > 0) cells.restoreNotes(projectId, notes);
+        for (const e of scores) {
+          if (emotions.get(e.laneId, e.stageId, e.personaId)) throw new ApiFailure('conflict', 'An emotion score to restore is already on the map.');
+          emotions.put(projectId, e);
+        }
         return restored;
       }),
   };
@@ -113,24 +121,24 @@ export function structureHandlers(ctx: ServiceContext): StructureHandlers {
     'stages.rename': (i, call) => stages.rename(i.projectId, i.stageId, i.title, call),
     'stages.reorder': (i, call) => stages.reorder(i.projectId, i.stageIds, call),
     'stages.delete': (i, call) => {
-      const { item, notes } = stages.remove(i.projectId, i.stageId, call);
-      return { stage: item, notes };
+      const { item, notes, emotions } = stages.remove(i.projectId, i.stageId, call);
+      return { stage: item, notes, emotions };
     },
-    'stages.restore': (i, call) => stages.restore(i.projectId, i.stage, checkedNotes(i.notes, 'stageId', i.stage.id), call),
+    'stages.restore': (i, call) => stages.restore(i.projectId, i.stage, checked(i.notes, 'stageId', i.stage.id), checked(i.emotions, 'stageId', i.stage.id), call),
     'lanes.add': (i, call) =>
       lanes.add(i.projectId, { id: i.id ?? randomUUID(), title: i.title, kind: i.kind ?? 'notes', color: i.color ?? 'yellow', prompt: '', position: 0 }, i.index, call),
     'lanes.rename': (i, call) => lanes.rename(i.projectId, i.laneId, i.title, call),
     'lanes.reorder': (i, call) => lanes.reorder(i.projectId, i.laneIds, call),
     'lanes.delete': (i, call) => {
-      const { item, notes } = lanes.remove(i.projectId, i.laneId, call);
-      return { lane: item, notes };
+      const { item, notes, emotions } = lanes.remove(i.projectId, i.laneId, call);
+      return { lane: item, notes, emotions };
     },
-    'lanes.restore': (i, call) => lanes.restore(i.projectId, i.lane, checkedNotes(i.notes, 'laneId', i.lane.id), call),
+    'lanes.restore': (i, call) => lanes.restore(i.projectId, i.lane, checked(i.notes, 'laneId', i.lane.id), checked(i.emotions, 'laneId', i.lane.id), call),
   };
 }
 
-/** The notes restored with a stage or lane must belong to it. */
-function checkedNotes(notes: readonly Note[], key: 'stageId' | 'laneId', id: string): readonly Note[] {
-  if (notes.some((n) => n[key] !== id)) throw new ApiFailure('invalid_input', `Every note restored with a ${key === 'stageId' ? 'stage' : 'lane'} must belong to it.`);
-  return notes;
+/** What is restored with a stage or lane must belong to it. */
+function checked<T extends { stageId: string; laneId: string }>(items: readonly T[], key: 'stageId' | 'laneId', id: string): readonly T[] {
+  if (items.some((n) => n[key] !== id)) throw new ApiFailure('invalid_input', `Everything restored with a ${key === 'stageId' ? 'stage' : 'lane'} must belong to it.`);
+  return items;
 }

@@ -10,6 +10,9 @@ import {
   Channel,
   DeletedLane,
   DeletedStage,
+  EmotionScore,
+  EmotionScoreValue,
+  Explanation,
   Id,
   Index,
   IsoDate,
@@ -126,7 +129,11 @@ export const contract = {
   'stages.rename': mutation('Rename a stage.', input({ ...inProject, stageId: Id, title: Name }), Stage),
   'stages.reorder': mutation('Put the stages in this order (every stage once).', input({ ...inProject, stageIds: z.array(Id).min(1).max(500) }), z.array(Stage)),
   'stages.delete': mutation('Delete a stage and the notes in it.', input({ ...inProject, stageId: Id }), DeletedStage),
-  'stages.restore': mutation('Put a deleted stage back with its notes (undo of a delete).', input({ ...inProject, stage: Stage.extend({ title: Name }), notes: z.array(Note.extend({ text: NoteText })).max(10_000) }), Stage),
+  'stages.restore': mutation(
+    'Put a deleted stage back with its notes and emotion scores (undo of a delete).',
+    input({ ...inProject, stage: Stage.extend({ title: Name }), notes: z.array(Note.extend({ text: NoteText })).max(10_000), emotions: z.array(EmotionScore).max(10_000).default([]) }),
+    Stage,
+  ),
   'lanes.add': mutation(
     'Add a lane (row), at the end or at an index.',
     input({ ...inProject, id: Id.optional(), title: Name, kind: LaneKind.optional(), color: NoteColor.optional(), index: Index.optional() }),
@@ -135,7 +142,18 @@ export const contract = {
   'lanes.rename': mutation('Rename a lane.', input({ ...inProject, laneId: Id, title: Name }), Lane),
   'lanes.reorder': mutation('Put the lanes in this order (every lane once).', input({ ...inProject, laneIds: z.array(Id).min(1).max(500) }), z.array(Lane)),
   'lanes.delete': mutation('Delete a lane and the notes in it.', input({ ...inProject, laneId: Id }), DeletedLane),
-  'lanes.restore': mutation('Put a deleted lane back with its notes (undo of a delete).', input({ ...inProject, lane: Lane.extend({ title: Name }), notes: z.array(Note.extend({ text: NoteText })).max(10_000) }), Lane),
+  'lanes.restore': mutation(
+    'Put a deleted lane back with its notes and emotion scores (undo of a delete).',
+    input({ ...inProject, lane: Lane.extend({ title: Name }), notes: z.array(Note.extend({ text: NoteText })).max(10_000), emotions: z.array(EmotionScore).max(10_000).default([]) }),
+    Lane,
+  ),
+
+  // ── Emotions ────────────────────────────────────────────────────────────────
+  'emotions.set': mutation(
+    'Set (or, with score null, clear) the emotion score of a stage in an emotion lane; returns the score before.',
+    input({ ...inProject, laneId: Id, stageId: Id, personaId: Id.nullable().optional(), score: EmotionScoreValue.nullable(), explanation: Explanation.optional() }),
+    z.object({ before: EmotionScore.nullable(), after: EmotionScore.nullable() }),
+  ),
 } as const;
 
 function partial<S extends z.ZodRawShape>(shape: S): { [K in keyof S]: z.ZodOptional<S[K]> } {

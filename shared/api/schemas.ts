@@ -102,17 +102,34 @@ export const Note = z.object({
 });
 export type Note = z.infer<typeof Note>;
 
+export const EmotionScoreValue = z.int({ error: 'must be a whole number from −2 to +2' }).min(-2, { error: 'must be at least −2' }).max(2, { error: 'must be at most +2' });
+export const MAX_EXPLANATION = 280;
+export const Explanation = z
+  .string({ error: 'must be text' })
+  .refine((s) => charCount(s) <= MAX_EXPLANATION, { error: `is too long (the limit is ${MAX_EXPLANATION} characters)` });
+
+/** How customers feel at one stage, in one emotion lane (and, later, for one persona). */
+export const EmotionScore = z.object({
+  laneId: Id,
+  stageId: Id,
+  personaId: Id.nullable(),
+  score: EmotionScoreValue,
+  explanation: z.string(),
+});
+export type EmotionScore = z.infer<typeof EmotionScore>;
+
 /** Everything needed to draw one project's map. */
 export const ProjectMap = z.object({
   project: Project,
   stages: z.array(Stage),
   lanes: z.array(Lane),
   notes: z.array(Note),
+  emotions: z.array(EmotionScore),
 });
 export type ProjectMap = z.infer<typeof ProjectMap>;
 
 /** A deleted stage or lane with the notes that went with it, enough to put them back exactly. */
-export const DeletedStage = z.object({ stage: Stage, notes: z.array(Note) });
+export const DeletedStage = z.object({ stage: Stage, notes: z.array(Note), emotions: z.array(EmotionScore) });
 export type DeletedStage = z.infer<typeof DeletedStage>;
-export const DeletedLane = z.object({ lane: Lane, notes: z.array(Note) });
+export const DeletedLane = z.object({ lane: Lane, notes: z.array(Note), emotions: z.array(EmotionScore) });
 export type DeletedLane = z.infer<typeof DeletedLane>;

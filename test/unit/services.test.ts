@@ -217,3 +217,42 @@ describe('change events', () => {
     expect(map(p.id).project.revision).toBe(m.project.revision + 1);
   });
 });
+
+describe('emotion scores', () => {
+  it('sets, changes and clears a score per stage in an emotion lane, returning the one before', () => {
+    const p = purchase();
+    const m = map(p.id);
+    const { stageId, laneId } = cell(m, 'Purchase', 'Emotions');
+    expect(lib.ok('emotions.set', { projectId: p.id, laneId, stageId, score: -1, explanation: 'Checkout asks for an account' })).toEqual({
+      before: null,
+      after: { laneId, stageId, personaId: null, score: -1, explanation: 'Checkout asks for an account' },
+    });
+    const changed = lib.ok('emotions.set', { projectId: p.id, laneId, stageId, score: 1 });
+    expect(changed.before!.score).toBe(-1);
+    expect(changed.after).toMatchObject({ score: 1, explanation: 'Checkout asks for an account' });
+    expect(map(p.id).emotions).toEqual([changed.after]);
+    expect(lib.ok('emotions.set', { projectId: p.id, laneId, stageId, score: null }).after).toBeNull();
+    expect(map(p.id).emotions).toEqual([]);
+  });
+
+  it('refuses scores outside −2…+2 and scores in a notes lane', () => {
+    const p = purchase();
+    const m = map(p.id);
+    const e = cell(m, 'Purchase', 'Emotions');
+    expect(lib.err('emotions.set', { projectId: p.id, ...e, score: 3 }).message).toMatch(/at most \+2/);
+    expect(lib.err('emotions.set', { projectId: p.id, ...e, score: 0.5 }).code).toBe('invalid_input');
+    expect(lib.err('emotions.set', { projectId: p.id, ...cell(m, 'Purchase', 'Pain points'), score: 1 }).code).toBe('conflict');
+  });
+
+  it('go with a deleted stage and come back with it', () => {
+    const p = purchase();
+    const m = map(p.id);
+    const e = cell(m, 'Loyalty', 'Emotions');
+    lib.ok('emotions.set', { projectId: p.id, ...e, score: 2, explanation: 'Gets a thank-you gift' });
+    const removed = lib.ok('stages.delete', { projectId: p.id, stageId: e.stageId });
+    expect(removed.emotions).toHaveLength(1);
+    expect(map(p.id).emotions).toEqual([]);
+    lib.ok('stages.restore', { projectId: p.id, ...removed });
+    expect(map(p.id).emotions).toEqual(removed.emotions);
+  });
+});
