@@ -18,6 +18,7 @@ const common = {
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
   absWorkingDir: root,
+  outExtension: { '.js': '.cjs' },
 };
 
 await Promise.all([

@@ -1,0 +1,194 @@
+/**
+ * Electron's main process: one core (library + services + dispatch), one locked-down window
+ * showing the renderer from app://journeywall, IPC in front of dispatch, the native menu.
+ * Everything that can be tested without Electron lives beside this file (ipc, menu,
+ * app-protocol, native-binding); this file only wires them to Electron.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type Session } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { IPC } from '../../shared/api/bridge';
+import type { MenuCommandId } from '../../shared/commands';
+import { startCore, type Core } from '../core';
+import { LibraryError } from '../db/library';
+import { contentSecurityPolicy } from '../host/csp';
+import { resolveDataDir } from '../paths';
+import { serveAppRequest } from './app-protocol';
+import { APP_ORIGIN, isAppUrl, isTrustedFrame, registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { electronNativeBindingPath } from './native-binding.mjs';
+
+const SCHEME = 'app';
+/** dist/ (this file is bundled to dist/main/electron.cjs). */
+const DIST_DIR = path.resolve(__dirname, '..');
+const RENDERER_DIR = path.join(DIST_DIR, 'renderer');
+const PRELOAD = path.join(DIST_DIR, 'preload', 'preload.cjs');
+const START_URL = `${APP_ORIGIN}/index.html`;
+/** Links that may leave the app, to the system's browser or mail program. */
+const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+/** The only permissions the app's own page gets: presentation mode and copying a note. */
+const ALLOWED_PERMISSIONS = new Set(['fullscreen', 'clipboard-sanitized-write']);
+
+// Before `ready`: the app scheme behaves like https (origin, storage, fetch, secure context).
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+// --data-dir / $JOURNEYWALL_DATA_DIR also holds Chromium's profile, and so the single-instance
+// lock: two libraries can be open at once, one library only once.
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let core: Core | null = null;
+
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternally(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event) => {
+      if (isAppUrl(event.url)) return;
+      event.preventDefault();
+      openExternally(event.url);
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  void app.whenReady().then(() => {
+    try {
+      core = startCore(dataDir, { nativeBinding: nativeBinding() });
+    } catch (e) {
+      reportStartupFailure(e);
+      app.exit(1);
+      return;
+    }
+
+    lockDownSession(session.defaultSession);
+    const csp = contentSecurityPolicy();
+    protocol.handle(SCHEME, (request) => serveAppRequest(request, { rootDir: RENDERER_DIR, csp }));
+    registerIpc(ipcMain, core.dispatch, (frame) => isTrustedFrame(frame, APP_ORIGIN));
+    core.subscribe((event) => {
+      for (const win of BrowserWindow.getAllWindows()) {
+        if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(IPC.event, event);
+      }
+    });
+
+    app.setAboutPanelOptions({ applicationName: 'Journeywall', applicationVersion: app.getVersion() });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform, appName: app.name, onCommand: sendMenuCommand })),
+    );
+
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    title: 'Journeywall',
+    width: 1400,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#1d2230',
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Chromium's spellchecker downloads dictionaries from the internet: never.
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(START_URL);
+  return win;
+}
+
+/** Menu items run in the renderer's command registry, in the window the user is looking at. */
+function sendMenuCommand(command: MenuCommandId): void {
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (!win) {
+    createWindow(); // macOS: the app without windows; open one, the command itself is dropped
+    return;
+  }
+  if (isAppUrl(win.webContents.getURL())) win.webContents.send(IPC.menu, command);
+}
+
+/** No device, camera, location, notification… only what ALLOWED_PERMISSIONS names, for our page. */
+function lockDownSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(details.requestingUrl));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+}
+
+function openExternally(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (!EXTERNAL_SCHEMES.has(parsed.protocol)) return;
+  shell.openExternal(parsed.href).catch(() => undefined);
+}
+
+/**
+ * Under `npm start` better-sqlite3 must be the Electron-ABI build made by
+ * scripts/electron-native.mjs (node_modules keeps the Node build for the tests). A packaged app
+ * has its own node_modules, rebuilt for Electron by electron-builder: the default binding.
+ */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = electronNativeBindingPath(app.getAppPath(), process.versions.electron);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function reportStartupFailure(error: unknown): void {
+  if (error instanceof LibraryError) {
+    dialog.showErrorBox('Journeywall cannot open its library', `${error.message}\n\nLibrary folder: ${dataDir}`);
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const hint =
+    !app.isPackaged && /NODE_MODULE_VERSION|better_sqlite3|did not self-register/i.test(message)
+      ? '\n\nThe SQLite module is not built for Electron. Run `node scripts/electron-native.mjs` (npm start does this) and try again.'
+      : '';
+  dialog.showErrorBox('Journeywall could not start', `Journeywall could not open its library in ${dataDir}.\n\n${message}${hint}`);
+  console.error(error);
+}
