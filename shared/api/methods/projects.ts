@@ -1,0 +1,37 @@
+/** Projects: declarations of the API methods (see ../contract.ts). */
+import { z } from 'zod';
+import { Id, IsoDate, LongText, Name, Project, ProjectMap, ProjectSummary, ShortText, TemplateId } from '../schemas';
+import { query, mutation, inProject, input } from './define';
+
+export const projectsMethods = {
+  'projects.list': query('All projects in the library, most recently changed first.', input({}), z.array(ProjectSummary)),
+  'projects.create': mutation(
+    'Create a project from a template.',
+    input({
+      template: TemplateId,
+      title: Name,
+      client: ShortText.optional(),
+      workshopDate: IsoDate.nullable().optional(),
+      facilitator: ShortText.optional(),
+      goal: LongText.optional(),
+      description: LongText.optional(),
+    }),
+    Project,
+  ),
+  'projects.update': mutation(
+    "Change a project's details (title, client, date, facilitator, goal, description).",
+    input({
+      ...inProject,
+      title: Name.optional(),
+      client: ShortText.optional(),
+      workshopDate: IsoDate.nullable().optional(),
+      facilitator: ShortText.optional(),
+      goal: LongText.optional(),
+      description: LongText.optional(),
+    }),
+    Project,
+  ),
+  'projects.delete': mutation('Delete a project and everything in it.', input(inProject), z.object({ projectId: Id })),
+  'projects.open': mutation('Open a project: records when it was opened and returns its whole map.', input(inProject), ProjectMap),
+  'map.get': query("Read a project's whole map: stages, lanes and notes.", input(inProject), ProjectMap),
+} as const;
