@@ -140,14 +140,15 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
         target.splice(index, 0, ...ids);
         cells.placeAll(target, input.stageId, input.laneId);
         for (const c of touched.values()) cells.placeAll(cells.cellIds(input.projectId, c.stageId, c.laneId), c.stageId, c.laneId);
-        const stamp = ctx.sql('UPDATE notes SET updated_at = ? WHERE id = ?');
-        const now = ctx.now();
-        for (const id of ids) stamp.run(now, id);
         const changed: string[] = [];
         for (const c of touched.values())
           cells.cellIds(input.projectId, c.stageId, c.laneId).forEach((id, i) => {
             if (placeBefore.get(id) !== `${c.stageId} ${c.laneId} ${i}`) changed.push(id);
           });
+        // A moved note was edited; a note dropped back on its own place, or shifted, was not.
+        const stamp = ctx.sql('UPDATE notes SET updated_at = ? WHERE id = ?');
+        const now = ctx.now();
+        for (const id of changed) if (moving.has(id)) stamp.run(now, id);
         return cells.readNotes(changed);
       }),
 

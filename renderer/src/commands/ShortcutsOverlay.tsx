@@ -1,0 +1,48 @@
+/** The `?` overlay: every registered command that has a shortcut, grouped, with its keys. */
+import { useSyncExternalStore } from 'react';
+import { Dialog } from '../ui/Dialog';
+import { useCommands } from './CommandsContext';
+import { formatShortcut } from './shortcuts';
+
+export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
+  const registry = useCommands();
+  useSyncExternalStore(registry.subscribe, registry.getVersion);
+  const groups = new Map<string, { id: string; label: string; keys: string[] }[]>();
+  for (const c of registry.list()) {
+    if (!c.shortcuts || c.shortcuts.length === 0) continue;
+    const keys = [...new Set(c.shortcuts.map((s) => formatShortcut(s)))];
+    groups.set(c.group, [...(groups.get(c.group) ?? []), { id: c.id, label: c.label, keys }]);
+  }
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose} className="shortcuts-dialog" testId="shortcuts-overlay">
+      <div className="shortcut-groups">
+        {[...groups].map(([group, items]) => (
+          <section key={group} className="shortcut-group">
+            <h3>{group}</h3>
+            <dl>
+              {items.map((item) => (
+                <div key={item.id} className="shortcut-row" data-command-id={item.id}>
+                  <dt>{item.label}</dt>
+                  <dd>
+                    {item.keys.map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && <span className="shortcut-or"> or </span>}
+                        <kbd>{k}</kbd>
+                      </span>
+                    ))}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="dialog-hint">Shortcuts pause while you type in a field; Esc always leaves it.</p>
+      <div className="dialog-actions">
+        <button type="button" className="button button-primary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

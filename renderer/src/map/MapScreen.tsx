@@ -1,0 +1,258 @@
+/**
+ * The map screen: loads a project, keeps its map store and undo history, turns view actions into
+ * edits, keeps up with other windows, and frames the map view with the project's header.
+ * The view itself (map-html now, the canvas later) only draws and reports actions.
+ */
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ProjectMap } from '../../../shared/api/schemas';
+import { MENU_COMMANDS } from '../../../shared/commands';
+import { useApi, useApiEvents, useConnectionStatus } from '../api/ApiContext';
+import { useRegisterCommands } from '../commands/CommandsContext';
+import { History } from '../commands/history';
+import { formatShortcut, isTypingTarget } from '../commands/shortcuts';
+import { HtmlMap } from '../map-html/HtmlMap';
+import { ConfirmDialog } from '../ui/Dialog';
+import { BackIcon, CheckIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../ui/Icons';
+import { useToasts } from '../ui/Toasts';
+import { formatWorkshopDate } from '../util/format';
+import { newId } from '../util/ids';
+import * as edits from './edits';
+import { MapStore } from './store';
+import type { MapActions } from './view';
+
+type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; store: MapStore };
+
+export function MapScreen({ projectId, onHome, onShowShortcuts }: { projectId: string; onHome(): void; onShowShortcuts(): void }) {
+  const client = useApi();
+  const toasts = useToasts();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoad({ status: 'loading' });
+    void client.call('projects.open', { projectId }).then((r) => {
+      if (cancelled) return;
+      if (!r.ok) return setLoad({ status: 'failed', message: r.error.message });
+      const store = new MapStore(client, r.value, {
+        onError: (error) => toasts.error(error.message, 'Not saved'),
+      });
+      setLoad({ status: 'ready', store });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, projectId, toasts]);
+
+  if (load.status === 'ready') return <LoadedMap key={load.store.projectId} store={load.store} onHome={onHome} onShowShortcuts={onShowShortcuts} onLost={(message) => setLoad({ status: 'failed', message })} />;
+  return (
+    <div className="screen map-screen">
+      <header className="topbar">
+        <button type="button" className="button button-quiet" onClick={onHome}>
+          <BackIcon /> All projects
+        </button>
+      </header>
+      <main className="map-message">
+        {load.status === 'loading' ? (
+          <p className="muted" role="status">
+            Opening the project…
+          </p>
+        ) : (
+          <div className="panel" role="alert">
+            <h1>This project cannot be opened</h1>
+            <p>{load.message}</p>
+            <button type="button" className="button button-primary" onClick={onHome}>
+              Back to all projects
+            </button>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
+
+interface PendingConfirm {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  run(): void;
+}
+
+function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore; onHome(): void; onShowShortcuts(): void; onLost(message: string): void }) {
+  const client = useApi();
+  const { map, pending } = useSyncExternalStore(store.subscribe, store.getState);
+  const history = useMemo(() => new History(), []);
+  const historyState = useSyncExternalStore(history.subscribe, history.getState);
+  const connection = useConnectionStatus();
+  const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
+  const projectId = store.projectId;
+
+  // The latest map, for actions that look things up (they run after renders, from events).
+  const mapRef = useRef<ProjectMap>(map);
+  mapRef.current = map;
+
+  const refresh = () =>
+    void store.refresh().then((r) => {
+      if (!r.ok && r.error.code === 'not_found') onLost('This project was deleted (perhaps in another window).');
+    });
+
+  // Other windows' changes to this project: re-read the map. Our own come back as echoes: skip.
+  useApiEvents((event) => {
+    if (event.type === 'project.changed' && event.projectId === projectId && !client.isOwn(event)) refresh();
+    // A backup was restored over the library: what undo remembers no longer applies.
+    if (event.type === 'library.replaced') {
+      history.clear();
+      refresh();
+    }
+  });
+  // Back from a lost connection: what is saved may differ from what is shown.
+  const previousConnection = useRef(connection);
+  useEffect(() => {
+    if (previousConnection.current !== 'open' && connection === 'open') refresh();
+    previousConnection.current = connection;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [connection]);
+
+  const actions = useMemo<MapActions>(() => {
+    const noteCount = (pred: (n: ProjectMap['notes'][number]) => boolean) => mapRef.current.notes.filter(pred).length;
+    const notesPhrase = (n: number) => `${n.toLocaleString()} note${n === 1 ? '' : 's'}`;
+    return {
+      addNote: (stageId, laneId, text) => {
+        const lane = mapRef.current.lanes.find((l) => l.id === laneId);
+        return history.run(edits.createNoteEdit(store, { id: newId(), stageId, laneId, text, color: lane?.color ?? 'yellow' }));
+      },
+      editNoteText: (noteId, text) => {
+        const before = mapRef.current.notes.find((n) => n.id === noteId);
+        if (!before || before.text === text) return Promise.resolve(true);
+        return history.run(edits.updateNoteEdit(store, before, { text }));
+      },
+      moveNote: (noteId, stageId, laneId, index) => {
+        const before = mapRef.current.notes.find((n) => n.id === noteId);
+        if (!before) return Promise.resolve(false);
+        return history.run(edits.moveNotesEdit(store, [before], stageId, laneId, index));
+      },
+      deleteNotes: (noteIds) => history.run(edits.deleteNotesEdit(store, noteIds)),
+      addStage: (title) => history.run(edits.addStageEdit(store, newId(), title)),
+      renameStage: (stageId, title) => {
+        const before = mapRef.current.stages.find((s) => s.id === stageId);
+        if (!before || before.title === title) return Promise.resolve(true);
+        return history.run(edits.renameStageEdit(store, before, title));
+      },
+      deleteStage: (stageId) => {
+        const stage = mapRef.current.stages.find((s) => s.id === stageId);
+        if (!stage) return;
+        const run = () => void history.run(edits.deleteStageEdit(store, stageId));
+        const count = noteCount((n) => n.stageId === stageId);
+        if (count === 0) return run();
+        setConfirm({
+          title: `Delete the stage “${stage.title}”?`,
+          message: `It holds ${notesPhrase(count)}; they will be deleted with it. You can undo this (${formatShortcut(MENU_COMMANDS['edit.undo'].accelerator)}).`,
+          confirmLabel: `Delete stage and ${notesPhrase(count)}`,
+          run,
+        });
+      },
+      addLane: (title, kind) =>
+        history.run(edits.addLaneEdit(store, { id: newId(), title, kind, color: kind === 'touchpoints' ? 'blue' : 'yellow' })),
+      renameLane: (laneId, title) => {
+        const before = mapRef.current.lanes.find((l) => l.id === laneId);
+        if (!before || before.title === title) return Promise.resolve(true);
+        return history.run(edits.renameLaneEdit(store, before, title));
+      },
+      deleteLane: (laneId) => {
+        const lane = mapRef.current.lanes.find((l) => l.id === laneId);
+        if (!lane) return;
+        const run = () => void history.run(edits.deleteLaneEdit(store, laneId));
+        const count = noteCount((n) => n.laneId === laneId);
+        if (count === 0) return run();
+        setConfirm({
+          title: `Delete the lane “${lane.title}”?`,
+          message: `It holds ${notesPhrase(count)}; they will be deleted with it. You can undo this (${formatShortcut(MENU_COMMANDS['edit.undo'].accelerator)}).`,
+          confirmLabel: `Delete lane and ${notesPhrase(count)}`,
+          run,
+        });
+      },
+    };
+  }, [store, history]);
+
+  const undo = () => {
+    // In a text field, Undo is the field's own (the native menu sends it here too).
+    if (isTypingTarget(document.activeElement)) return void document.execCommand('undo');
+    void history.undo();
+  };
+  const redo = () => {
+    if (isTypingTarget(document.activeElement)) return void document.execCommand('redo');
+    void history.redo();
+  };
+  useRegisterCommands([
+    { id: 'edit.undo', label: MENU_COMMANDS['edit.undo'].label, group: 'Edit', shortcuts: [MENU_COMMANDS['edit.undo'].accelerator], run: undo },
+    { id: 'edit.redo', label: MENU_COMMANDS['edit.redo'].label, group: 'Edit', shortcuts: [MENU_COMMANDS['edit.redo'].accelerator, 'Ctrl+Y'], run: redo },
+  ]);
+
+  const p = map.project;
+  const details = [p.client, formatWorkshopDate(p.workshopDate), p.facilitator && `Facilitator: ${p.facilitator}`].filter(Boolean);
+  const offline = connection !== 'open';
+
+  return (
+    <div className="screen map-screen">
+      <header className="topbar">
+        <button type="button" className="button button-quiet" onClick={onHome} title={`All projects (${formatShortcut(MENU_COMMANDS['project.home'].accelerator)})`}>
+          <BackIcon /> All projects
+        </button>
+        <div className="topbar-title">
+          <h1 data-testid="project-title">{p.title}</h1>
+          {details.length > 0 && <p className="topbar-details">{details.join(' · ')}</p>}
+        </div>
+        <div className="topbar-tools">
+          <p className={`save-status${offline ? ' save-status-offline' : pending > 0 ? ' save-status-saving' : ''}`} data-testid="save-status" role="status" aria-live="polite">
+            {offline ? (
+              'Reconnecting…'
+            ) : pending > 0 ? (
+              'Saving…'
+            ) : (
+              <>
+                <CheckIcon /> All changes saved
+              </>
+            )}
+          </p>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Undo"
+            title={historyState.undoLabel ? `Undo: ${historyState.undoLabel} (${formatShortcut(MENU_COMMANDS['edit.undo'].accelerator)})` : 'Nothing to undo'}
+            disabled={!historyState.canUndo}
+            onClick={() => void history.undo()}
+          >
+            <UndoIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Redo"
+            title={historyState.redoLabel ? `Redo: ${historyState.redoLabel} (${formatShortcut(MENU_COMMANDS['edit.redo'].accelerator)})` : 'Nothing to redo'}
+            disabled={!historyState.canRedo}
+            onClick={() => void history.redo()}
+          >
+            <RedoIcon />
+          </button>
+          <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShowShortcuts}>
+            <KeyboardIcon />
+          </button>
+        </div>
+      </header>
+      <main className="map-main">
+        <HtmlMap map={map} actions={actions} />
+      </main>
+      {confirm && (
+        <ConfirmDialog
+          title={confirm.title}
+          message={confirm.message}
+          confirmLabel={confirm.confirmLabel}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            setConfirm(null);
+            confirm.run();
+          }}
+        />
+      )}
+    </div>
+  );
+}

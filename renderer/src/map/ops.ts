@@ -1,0 +1,126 @@
+/** The API calls that change a map, each with its effect on screen (see MapStore). */
+import type { EmotionScore, Lane, Note, Stage } from '../../../shared/api/schemas';
+import type { LaneKind, NoteColor } from '../../../shared/domain/model';
+import type { MapOp } from './op';
+import * as m from './model';
+
+export function createNote(projectId: string, note: { id: string; stageId: string; laneId: string; text: string; color: NoteColor }, index?: number): MapOp<'notes.create'> {
+  const now = new Date().toISOString();
+  const shown: Note = { ...note, tags: [], channel: null, author: '', position: 0, createdAt: now, updatedAt: now };
+  return {
+    method: 'notes.create',
+    input: { projectId, id: note.id, stageId: note.stageId, laneId: note.laneId, text: note.text, ...(index !== undefined ? { index } : {}) },
+    optimistic: (map) => m.createNote(map, shown, index),
+    commit: (map, saved) => m.createNote(map, saved, index),
+  };
+}
+
+export function updateNote(projectId: string, noteId: string, patch: { text?: string; color?: NoteColor }): MapOp<'notes.update'> {
+  return {
+    method: 'notes.update',
+    input: { projectId, noteId, ...patch },
+    optimistic: (map) => m.updateNote(map, noteId, patch),
+    commit: (map, saved) => m.upsertNotes(map, [saved]),
+  };
+}
+
+export function moveNotes(projectId: string, noteIds: string[], stageId: string, laneId: string, index?: number): MapOp<'notes.move'> {
+  return {
+    method: 'notes.move',
+    input: { projectId, noteIds, stageId, laneId, ...(index !== undefined ? { index } : {}) },
+    optimistic: (map) => m.moveNotes(map, noteIds, stageId, laneId, index),
+    commit: (map, changed) => m.upsertNotes(m.moveNotes(map, noteIds, stageId, laneId, index), changed),
+  };
+}
+
+export function deleteNotes(projectId: string, noteIds: string[]): MapOp<'notes.delete'> {
+  return {
+    method: 'notes.delete',
+    input: { projectId, noteIds },
+    optimistic: (map) => m.deleteNotes(map, noteIds),
+    commit: (map) => m.deleteNotes(map, noteIds),
+  };
+}
+
+export function restoreNotes(projectId: string, notes: Note[]): MapOp<'notes.restore'> {
+  return {
+    method: 'notes.restore',
+    input: { projectId, notes },
+    optimistic: (map) => m.restoreNotes(map, notes),
+    commit: (map, saved) => m.upsertNotes(m.restoreNotes(map, notes), saved),
+  };
+}
+
+export function addStage(projectId: string, id: string, title: string, index?: number): MapOp<'stages.add'> {
+  const shown: Stage = { id, title, prompt: '', position: 0 };
+  return {
+    method: 'stages.add',
+    input: { projectId, id, title, ...(index !== undefined ? { index } : {}) },
+    optimistic: (map) => m.addStage(map, shown, index),
+    commit: (map, saved) => m.addStage(map, saved, index),
+  };
+}
+
+export function renameStage(projectId: string, stageId: string, title: string): MapOp<'stages.rename'> {
+  return {
+    method: 'stages.rename',
+    input: { projectId, stageId, title },
+    optimistic: (map) => m.renameStage(map, stageId, title),
+    commit: (map, saved) => m.renameStage(map, stageId, saved.title),
+  };
+}
+
+export function deleteStage(projectId: string, stageId: string): MapOp<'stages.delete'> {
+  return {
+    method: 'stages.delete',
+    input: { projectId, stageId },
+    optimistic: (map) => m.deleteStage(map, stageId),
+    commit: (map) => m.deleteStage(map, stageId),
+  };
+}
+
+export function restoreStage(projectId: string, stage: Stage, notes: Note[], emotions: EmotionScore[]): MapOp<'stages.restore'> {
+  return {
+    method: 'stages.restore',
+    input: { projectId, stage, notes, emotions },
+    optimistic: (map) => m.restoreStage(map, stage, notes, emotions),
+    commit: (map, saved) => m.restoreStage(map, saved, notes, emotions),
+  };
+}
+
+export function addLane(projectId: string, lane: { id: string; title: string; kind: LaneKind; color: NoteColor }, index?: number): MapOp<'lanes.add'> {
+  const shown: Lane = { ...lane, prompt: '', position: 0 };
+  return {
+    method: 'lanes.add',
+    input: { projectId, id: lane.id, title: lane.title, kind: lane.kind, color: lane.color, ...(index !== undefined ? { index } : {}) },
+    optimistic: (map) => m.addLane(map, shown, index),
+    commit: (map, saved) => m.addLane(map, saved, index),
+  };
+}
+
+export function renameLane(projectId: string, laneId: string, title: string): MapOp<'lanes.rename'> {
+  return {
+    method: 'lanes.rename',
+    input: { projectId, laneId, title },
+    optimistic: (map) => m.renameLane(map, laneId, title),
+    commit: (map, saved) => m.renameLane(map, laneId, saved.title),
+  };
+}
+
+export function deleteLane(projectId: string, laneId: string): MapOp<'lanes.delete'> {
+  return {
+    method: 'lanes.delete',
+    input: { projectId, laneId },
+    optimistic: (map) => m.deleteLane(map, laneId),
+    commit: (map) => m.deleteLane(map, laneId),
+  };
+}
+
+export function restoreLane(projectId: string, lane: Lane, notes: Note[], emotions: EmotionScore[]): MapOp<'lanes.restore'> {
+  return {
+    method: 'lanes.restore',
+    input: { projectId, lane, notes, emotions },
+    optimistic: (map) => m.restoreLane(map, lane, notes, emotions),
+    commit: (map, saved) => m.restoreLane(map, saved, notes, emotions),
+  };
+}

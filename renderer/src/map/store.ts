@@ -1,0 +1,115 @@
+/**
+ * The open project's map as the screen shows it: the saved map (as the API last confirmed it)
+ * with the edits still on their way applied on top. An edit shows at once; when the API confirms
+ * it, it becomes part of the saved map; when the API refuses it, it simply drops out, so the
+ * screen returns to the saved state, and the refusal's message is reported in words.
+ */
+import type { MethodName, Output } from '../../../shared/api/contract';
+import type { ProjectMap } from '../../../shared/api/schemas';
+import type { ApiError, Result } from '../../../shared/api/errors';
+import type { ApiClient } from '../api/client';
+import type { MapOp } from './op';
+
+export type { MapOp } from './op';
+
+export interface MapState {
+  map: ProjectMap;
+  /** Edits sent and not yet answered. */
+  pending: number;
+}
+
+export interface MapStoreOptions {
+  /** An edit was refused (or its answer lost): say why. */
+  onError(error: ApiError): void;
+}
+
+export class MapStore {
+  private saved: ProjectMap;
+  private inFlight: { seq: number; optimistic(map: ProjectMap): ProjectMap }[] = [];
+  private seq = 0;
+  private state: MapState;
+  private readonly listeners = new Set<() => void>();
+  private refreshing: Promise<Result<ProjectMap>> | null = null;
+  private refreshAgain = false;
+
+  constructor(
+    private readonly client: ApiClient,
+    initial: ProjectMap,
+    private readonly options: MapStoreOptions,
+  ) {
+    this.saved = initial;
+    this.state = { map: initial, pending: 0 };
+  }
+
+  get projectId(): string {
+    return this.saved.project.id;
+  }
+
+  getState = (): MapState => this.state;
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Shows the edit at once and saves it; resolves with the API's answer. */
+  async perform<M extends MethodName>(op: MapOp<M>): Promise<Result<Output<M>>> {
+    const seq = ++this.seq;
+    this.inFlight.push({ seq, optimistic: op.optimistic });
+    this.recompute();
+    const result = await this.client.call(op.method, op.input);
+    this.inFlight = this.inFlight.filter((p) => p.seq !== seq);
+    if (result.ok) {
+      try {
+        this.saved = op.commit(this.saved, result.value);
+      } catch (e) {
+        console.error(`Applying ${op.method} failed; re-reading the map`, e);
+        void this.refresh();
+      }
+    } else {
+      this.options.onError(result.error);
+      // The answer may have been lost rather than refused: read what was saved.
+      if (result.error.code === 'unavailable' || result.error.code === 'conflict' || result.error.code === 'not_found') void this.refresh();
+    }
+    this.recompute();
+    return result;
+  }
+
+  /**
+   * Re-reads the saved map (another window changed it, or the connection came back). Calls made
+   * meanwhile are answered in order, so the read map already contains the edits answered before it.
+   */
+  refresh(): Promise<Result<ProjectMap>> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    const run = async (): Promise<Result<ProjectMap>> => {
+      let result: Result<ProjectMap>;
+      do {
+        this.refreshAgain = false;
+        result = await this.client.call('map.get', { projectId: this.projectId });
+        if (result.ok) {
+          this.saved = result.value;
+          this.recompute();
+        }
+      } while (this.refreshAgain && result.ok);
+      this.refreshing = null;
+      return result;
+    };
+    this.refreshing = run();
+    return this.refreshing;
+  }
+
+  private recompute() {
+    let map = this.saved;
+    for (const p of this.inFlight) {
+      try {
+        map = p.optimistic(map);
+      } catch (e) {
+        console.error('Showing an edit failed', e);
+      }
+    }
+    this.state = { map, pending: this.inFlight.length };
+    for (const l of [...this.listeners]) l();
+  }
+}
