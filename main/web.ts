@@ -1,24 +1,64 @@
 /**
  * `npm run web`: the app in a browser, served on 127.0.0.1 from the same core as the desktop app.
- *   node dist/main/web.cjs [--data-dir DIR] [--port N]
+ *   node dist/main/web.cjs [--data-dir DIR] [--port N] [--restore-backup NAME]
+ *
+ * --restore-backup NAME puts the backup NAME (from the data folder's backups/) in the library's
+ * place before starting. A library that cannot be opened is kept, moved aside as
+ * damaged-YYYYMMDD-HHMMSS.sqlite; one that opens is backed up first.
  */
 import path from 'node:path';
 import { LibraryError } from './db/library';
-import { startCore } from './core';
+import { startCore, type Core } from './core';
 import { startWebHost } from './host/server';
 import { defaultDataDir, resolveDataDir } from './paths';
+import { backupListText, listBackups, RecoveryError, restoreBackup } from './recovery';
+
+function option(argv: readonly string[], name: string): string | undefined {
+  const eq = argv.find((a) => a.startsWith(`${name}=`));
+  if (eq) return eq.slice(name.length + 1);
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function printBackups(dataDir: string, stream: (line: string) => void): void {
+  const backups = listBackups(dataDir);
+  stream(`\nBackups in ${path.join(dataDir, 'backups')} (newest first):`);
+  for (const line of backupListText(backups)) stream(`  ${line}`);
+  if (backups.some((b) => b.problem === null)) {
+    stream('\nTo put one in the library’s place, start Journeywall again with --restore-backup and its name, for example:');
+    stream(`  npm run web -- --data-dir "${dataDir}" --restore-backup ${backups.find((b) => b.problem === null)!.name}`);
+    stream('The library file as it is now is kept: if it cannot be opened it is moved aside as damaged-<date>-<time>.sqlite; otherwise it is backed up first.');
+  }
+}
 
 async function main() {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv, process.env, defaultDataDir());
-  const portArg = argv.find((a) => a.startsWith('--port='))?.slice(7) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
+  const portArg = option(argv, '--port');
   const port = Number(portArg ?? process.env.JOURNEYWALL_PORT ?? 0);
-  let core;
+
+  const restore = option(argv, '--restore-backup');
+  if (restore !== undefined) {
+    try {
+      const outcome = restoreBackup(dataDir, restore);
+      console.log(`Restored the backup ${outcome.restored}.`);
+      if (outcome.setAside) console.log(`The library that could not be opened was kept as ${outcome.setAside}.`);
+      if (outcome.previous) console.log(`The library as it was is in the backup ${outcome.previous}.`);
+    } catch (e) {
+      if (!(e instanceof RecoveryError)) throw e;
+      console.error(e.message);
+      printBackups(dataDir, console.error);
+      process.exit(2);
+    }
+  }
+
+  let core: Core;
   try {
     core = startCore(dataDir);
   } catch (e) {
     if (e instanceof LibraryError) {
       console.error(`Journeywall cannot open its library: ${e.message}`);
+      if (e.reason !== 'newer' && e.reason !== 'settings') printBackups(dataDir, console.error);
       process.exit(2);
     }
     throw e;
@@ -31,6 +71,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     await host.close();
+    await core.backups?.idle();
     core.close();
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 /**
- * Opening the library database: refuse what is not ours or is newer than us, set the pragmas that
- * make an acknowledged write durable, check they are in force, and bring the schema up to date.
+ * Opening the library database: refuse what is not ours, is newer than us or is damaged (all
+ * checked read-only, before anything is written), then set the pragmas that make an acknowledged
+ * write durable, check they are in force, and bring the schema up to date.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ export type Db = Database.Database;
 
 export class LibraryError extends Error {
   constructor(
-    readonly reason: 'newer' | 'foreign' | 'not_sqlite' | 'damaged' | 'settings',
+    readonly reason: 'newer' | 'foreign' | 'not_sqlite' | 'damaged' | 'unreadable' | 'settings',
     message: string,
   ) {
     super(message);
@@ -28,31 +29,120 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+/** Below this size (file and WAL together) the full integrity check runs at every open; above it the quick one. */
+export const FULL_CHECK_LIMIT = 50 * 1024 * 1024;
+
+/**
+ * Open the library: first a read-only look (is it ours, not newer, undamaged?) that cannot change
+ * the file, then the read-write connection with the durable settings, then the migrations.
+ */
 export function openLibrary(file: string, options: OpenOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   checkHeader(file);
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (fileSize(file) > 0) inspectLibrary(file, options);
+  let db: Db;
   try {
-    // Read what the file says about itself before changing anything in it.
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
-    if (appId !== APPLICATION_ID && (appId !== 0 || hasTables)) {
-      throw new LibraryError('foreign', `${file} is an SQLite database of another program, not a Journeywall library. It was left unchanged.`);
-    }
-    if (version > LATEST_VERSION) {
-      throw new LibraryError(
-        'newer',
-        `This library was written by a newer version of Journeywall (schema ${version}; this version knows up to ${LATEST_VERSION}). ` +
-          'Update Journeywall to open it. The file was left unchanged.',
-      );
-    }
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  try {
     applySettings(db);
     migrate(db);
     return db;
   } catch (e) {
     db.close();
     throw e;
+  }
+}
+
+export interface LibraryFacts {
+  applicationId: number;
+  version: number;
+  hasTables: boolean;
+}
+
+/**
+ * The checks that come before any write, on a read-only connection (which never checkpoints,
+ * migrates or changes the journal mode): ours, not newer, schema steps known, and SQLite's own
+ * integrity check (the quick one on a large file). Throws a LibraryError in words.
+ */
+export function inspectLibrary(file: string, options: OpenOptions = {}): LibraryFacts {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  try {
+    db.pragma('trusted_schema = OFF');
+    const facts = readFacts(db);
+    if (facts.applicationId !== APPLICATION_ID && (facts.applicationId !== 0 || facts.hasTables)) {
+      throw new LibraryError('foreign', `${file} is an SQLite database of another program, not a Journeywall library. It was left unchanged.`);
+    }
+    if (facts.version > LATEST_VERSION) {
+      throw new LibraryError(
+        'newer',
+        `This library was written by a newer version of Journeywall (schema ${facts.version}; this version knows up to ${LATEST_VERSION}). ` +
+          'Update Journeywall to open it. The file was left unchanged.',
+      );
+    }
+    const hasMigrations = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+    if (hasMigrations) checkMigrationsKnown(db);
+    const problems = integrityProblems(db, fileSize(file) + fileSize(file + '-wal') < FULL_CHECK_LIMIT ? 'full' : 'quick');
+    if (problems.length > 0) throw damaged(file, problems);
+    return facts;
+  } catch (e) {
+    if (e instanceof LibraryError) throw e;
+    throw isCorruption(e) ? damaged(file, [errorText(e)]) : unreadable(file, e);
+  } finally {
+    db.close();
+  }
+}
+
+export function readFacts(db: Db): LibraryFacts {
+  return {
+    applicationId: db.pragma('application_id', { simple: true }) as number,
+    version: db.pragma('user_version', { simple: true }) as number,
+    hasTables: (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0,
+  };
+}
+
+/** SQLite's integrity check: an empty list when the file is sound, else its first findings. */
+export function integrityProblems(db: Db, kind: 'full' | 'quick' = 'full'): string[] {
+  const rows = db.pragma(kind === 'full' ? 'integrity_check(20)' : 'quick_check(20)', { simple: false }) as Record<string, unknown>[];
+  const lines = rows.map((r) => String(Object.values(r)[0]));
+  return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+}
+
+function damaged(file: string, problems: string[]): LibraryError {
+  const shown = problems.slice(0, 3).map((p) => p.slice(0, 160)).join('; ');
+  return new LibraryError(
+    'damaged',
+    `The library file ${file} is damaged: SQLite's integrity check found problems (${shown}${problems.length > 3 ? '; …' : ''}). ` +
+      'Journeywall did not change it. Restore one of the automatic backups to go on working.',
+  );
+}
+
+function unreadable(file: string, error: unknown): LibraryError {
+  if (isCorruption(error)) return damaged(file, [errorText(error)]);
+  return new LibraryError('unreadable', `The library file ${file} cannot be opened (${errorText(error)}). Journeywall did not change it.`);
+}
+
+function isCorruption(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
+}
+
+function errorText(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).slice(0, 200);
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -65,7 +155,12 @@ function checkHeader(file: string): void {
   }
   try {
     const head = Buffer.alloc(16);
-    const n = fs.readSync(fd, head, 0, 16, 0);
+    let n: number;
+    try {
+      n = fs.readSync(fd, head, 0, 16, 0);
+    } catch (e) {
+      throw unreadable(file, e);
+    }
     if (n > 0 && (n < 16 || !head.equals(SQLITE_HEADER))) {
       throw new LibraryError('not_sqlite', `${file} is not an SQLite database, so it cannot be a Journeywall library. It was left unchanged.`);
     }
@@ -98,13 +193,7 @@ function migrate(db: Db): void {
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`);
-  const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
-  for (const row of applied) {
-    const known = MIGRATIONS.find((m) => m.version === row.version);
-    if (!known || known.name !== row.name) {
-      throw new LibraryError('damaged', `The library records a schema step this version does not know (${row.version} ${row.name}). It was left unchanged.`);
-    }
-  }
+  const applied = checkMigrationsKnown(db);
   const done = new Set(applied.map((r) => r.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of MIGRATIONS) {
@@ -116,4 +205,16 @@ function migrate(db: Db): void {
       db.pragma(`application_id = ${APPLICATION_ID}`);
     })();
   }
+}
+
+/** Every schema step the library records must be one of ours, by number and name. */
+function checkMigrationsKnown(db: Db): { version: number; name: string }[] {
+  const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
+  for (const row of applied) {
+    const known = MIGRATIONS.find((m) => m.version === row.version);
+    if (!known || known.name !== row.name) {
+      throw new LibraryError('damaged', `The library records a schema step this version does not know (${row.version} ${row.name}). It was left unchanged.`);
+    }
+  }
+  return applied;
 }

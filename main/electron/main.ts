@@ -129,6 +129,8 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle-click must not open anything (every new window is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       // Chromium's spellchecker downloads dictionaries from the internet: never.
       spellcheck: false,
     },

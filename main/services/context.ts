@@ -69,4 +69,9 @@ export class ServiceContext {
   emitProjects(): void {
     this.emit({ type: 'projects.changed' });
   }
+
+  /** Any other event, sent after the work it reports has been committed. */
+  notify(event: ApiEvent): void {
+    this.emit(event);
+  }
 }

@@ -1,19 +1,24 @@
 import type { Db } from '../db/library';
+import { backupHandlers, type LibraryControl } from './backups';
 import { ServiceContext, type EventSink, type Handlers } from './context';
 import { emotionHandlers } from './emotions';
 import { noteHandlers } from './notes';
 import { projectHandlers } from './projects';
+import { snapshotHandlers } from './snapshots';
 import { structureHandlers } from './structure';
 
 export type { CallContext, EventSink, Handlers } from './context';
+export type { LibraryControl } from './backups';
 
 /** Every API method's implementation; the type makes a missing one a compile error. */
-export function createHandlers(db: Db, emit: EventSink): Handlers {
+export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl): Handlers {
   const ctx = new ServiceContext(db, emit);
   return {
     ...projectHandlers(ctx),
     ...noteHandlers(ctx),
     ...structureHandlers(ctx),
     ...emotionHandlers(ctx),
+    ...snapshotHandlers(ctx),
+    ...backupHandlers(library),
   };
 }

@@ -8,21 +8,40 @@ import { NOTE_COLUMNS, PROJECT_COLUMNS, toLane, toNote, toProject, toStage, toSu
 
 type ProjectHandlers = Pick<Handlers, 'projects.list' | 'projects.create' | 'projects.update' | 'projects.delete' | 'projects.open' | 'map.get'>;
 
-export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
-  const getProject = (id: string) => {
-    const row = ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = ?`).get(id) as ProjectRow | undefined;
-    if (!row) throw notFound('The project');
-    return toProject(row);
-  };
+const NOTE_COLUMNS_N = NOTE_COLUMNS.split(', ')
+  .map((c) => `n.${c}`)
+  .join(', ');
 
-  /** One read transaction, so the map is consistent even if another process writes meanwhile. */
-  const readMap = (projectId: string): ProjectMap => ctx.db.transaction(() => ({
-    project: getProject(projectId),
+/** A project's details, or not_found. */
+export function getProject(ctx: ServiceContext, id: string) {
+  const row = ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = ?`).get(id) as ProjectRow | undefined;
+  if (!row) throw notFound('The project');
+  return toProject(row);
+}
+
+/**
+ * A project's whole map, in one read transaction so it is consistent even if another process
+ * writes meanwhile (inside a caller's transaction it simply joins that one).
+ */
+export function readMap(ctx: ServiceContext, projectId: string): ProjectMap {
+  return ctx.db.transaction(() => ({
+    project: getProject(ctx, projectId),
     stages: (ctx.sql('SELECT id, title, prompt, position FROM stages WHERE project_id = ? ORDER BY position').all(projectId) as StageRow[]).map(toStage),
     lanes: (ctx.sql('SELECT id, title, kind, color, prompt, position FROM lanes WHERE project_id = ? ORDER BY position').all(projectId) as LaneRow[]).map(toLane),
-    notes: (ctx.sql(`SELECT ${NOTE_COLUMNS} FROM notes WHERE project_id = ? ORDER BY stage_id, lane_id, position`).all(projectId) as NoteRow[]).map(toNote),
+    // In reading order (stage, lane, place in the cell), the same in every library: not by random ids.
+    notes: (
+      ctx
+        .sql(
+          `SELECT ${NOTE_COLUMNS_N} FROM notes n JOIN stages s ON s.id = n.stage_id JOIN lanes l ON l.id = n.lane_id
+           WHERE n.project_id = ? ORDER BY s.position, l.position, n.position, n.created_at, n.id`,
+        )
+        .all(projectId) as NoteRow[]
+    ).map(toNote),
     emotions: (ctx.sql(`SELECT ${EMOTION_COLUMNS} FROM emotion_scores WHERE project_id = ? ORDER BY lane_id, stage_id, persona_id`).all(projectId) as EmotionRow[]).map(toEmotion),
   }))();
+}
+
+export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
 
   return {
     'projects.list': () =>
@@ -45,7 +64,7 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
         template.lanes.forEach((l, i) => addLane.run(randomUUID(), id, l.title, l.kind, l.color, l.prompt, i));
       })();
       ctx.emitProjects();
-      return getProject(id);
+      return getProject(ctx, id);
     },
 
     'projects.update': (input, call) => {
@@ -62,7 +81,7 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
           if (value !== undefined) ctx.sql(`UPDATE projects SET ${column} = ? WHERE id = ?`).run(value, input.projectId);
         }
       });
-      return getProject(input.projectId);
+      return getProject(ctx, input.projectId);
     },
 
     'projects.delete': (input) => {
@@ -76,9 +95,9 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
       const { changes } = ctx.sql('UPDATE projects SET opened_at = ? WHERE id = ?').run(ctx.now(), input.projectId);
       if (changes === 0) throw notFound('The project');
       ctx.emitProjects();
-      return readMap(input.projectId);
+      return readMap(ctx, input.projectId);
     },
 
-    'map.get': (input) => readMap(input.projectId),
+    'map.get': (input) => readMap(ctx, input.projectId),
   };
 }

@@ -8,9 +8,11 @@
  */
 import { z } from 'zod';
 import { Id } from './schemas';
+import { backupsMethods } from './methods/backups';
 import { emotionsMethods } from './methods/emotions';
 import { notesMethods } from './methods/notes';
 import { projectsMethods } from './methods/projects';
+import { snapshotsMethods } from './methods/snapshots';
 import { structureMethods } from './methods/structure';
 
 /** Every method, by name. Each domain declares its methods in its own file under methods/. */
@@ -19,6 +21,8 @@ export const contract = {
   ...notesMethods,
   ...structureMethods,
   ...emotionsMethods,
+  ...snapshotsMethods,
+  ...backupsMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -38,5 +42,9 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('projects.changed') }),
   /** A project's map changed; `origin` is the connection that made the change. */
   z.object({ type: z.literal('project.changed'), projectId: Id, revision: z.int(), origin: z.string().nullable(), method: z.string() }),
+  /** A project's list of snapshots changed (one taken, restored or deleted). */
+  z.object({ type: z.literal('snapshots.changed'), projectId: Id }),
+  /** The whole library was replaced by a backup: every window should reload everything it shows. */
+  z.object({ type: z.literal('library.replaced') }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;

@@ -3,7 +3,7 @@
  * Types are inferred from them, so a record's shape is written once.
  */
 import { z } from 'zod';
-import { CHANNELS, COPIS_VARIANTS, LANE_KINDS, NOTE_COLORS, NOTE_TAGS, TEMPLATE_IDS } from '../domain/model';
+import { CHANNELS, COPIS_VARIANTS, LANE_KINDS, NOTE_COLORS, NOTE_TAGS, SNAPSHOT_REASONS, TEMPLATE_IDS } from '../domain/model';
 import { MAX_LONG_TEXT, MAX_NAME, MAX_NOTE_TEXT, charCount } from '../domain/limits';
 
 export const Id = z.uuid({ error: 'must be an id' });
@@ -133,3 +133,94 @@ export const DeletedStage = z.object({ stage: Stage, notes: z.array(Note), emoti
 export type DeletedStage = z.infer<typeof DeletedStage>;
 export const DeletedLane = z.object({ lane: Lane, notes: z.array(Note), emotions: z.array(EmotionScore) });
 export type DeletedLane = z.infer<typeof DeletedLane>;
+
+// ── Snapshots ──────────────────────────────────────────────────────────────────
+
+export const SnapshotReason = z.enum(SNAPSHOT_REASONS, { error: `must be one of ${SNAPSHOT_REASONS.join(', ')}` });
+
+/** One snapshot in the list: what it is called, why and when it was taken, how many notes it holds. */
+export const SnapshotSummary = z.object({
+  id: Id,
+  projectId: Id,
+  name: z.string(),
+  reason: SnapshotReason,
+  createdAt: Timestamp,
+  noteCount: z.int(),
+});
+export type SnapshotSummary = z.infer<typeof SnapshotSummary>;
+
+/** The project's details as they were when the snapshot was taken (a restore leaves the current ones). */
+export const SnapshotProject = Project.pick({
+  id: true,
+  title: true,
+  client: true,
+  workshopDate: true,
+  facilitator: true,
+  goal: true,
+  description: true,
+  copisVariant: true,
+  template: true,
+});
+export type SnapshotProject = z.infer<typeof SnapshotProject>;
+
+/** A project's map as a snapshot keeps it: a ProjectMap without what changes by itself (revision, times, counts). */
+export const SnapshotMap = z.object({
+  project: SnapshotProject,
+  stages: z.array(Stage),
+  lanes: z.array(Lane),
+  notes: z.array(Note),
+  emotions: z.array(EmotionScore),
+});
+export type SnapshotMap = z.infer<typeof SnapshotMap>;
+
+export const Snapshot = SnapshotSummary.extend({ map: SnapshotMap });
+export type Snapshot = z.infer<typeof Snapshot>;
+
+const NoteField = z.enum(['text', 'color', 'tags', 'channel']);
+const axisDiff = <T extends z.ZodType>(item: T) =>
+  z.object({ added: z.array(item), removed: z.array(item), renamed: z.array(z.object({ before: item, after: item })), reordered: z.boolean() });
+
+/** What differs between two maps (see shared/domain/diff.ts for what counts as added, changed, moved). */
+export const MapDiff = z.object({
+  added: z.array(Note),
+  removed: z.array(Note),
+  changed: z.array(z.object({ before: Note, after: Note, fields: z.array(NoteField) })),
+  moved: z.array(z.object({ before: Note, after: Note, sameCell: z.boolean() })),
+  stages: axisDiff(Stage),
+  lanes: axisDiff(Lane),
+  emotions: z.object({
+    added: z.array(EmotionScore),
+    removed: z.array(EmotionScore),
+    changed: z.array(z.object({ before: EmotionScore, after: EmotionScore })),
+  }),
+  unchanged: z.boolean(),
+});
+export type MapDiff = z.infer<typeof MapDiff>;
+
+// ── Backups of the library ─────────────────────────────────────────────────────
+
+/** File names of backups, as backups.list gives them: nothing else (no folders, no other files) is accepted. */
+export const BACKUP_NAME_PATTERN = /^library-\d{8}-\d{6}(?:-before-restore)?(?:-\d{1,3})?\.journeywall\.sqlite$/;
+export const BackupName = z
+  .string({ error: 'must be text' })
+  .max(100, { error: 'is not the name of a backup' })
+  .regex(BACKUP_NAME_PATTERN, { error: 'is not the name of a backup (names look like library-20261123-143000.journeywall.sqlite)' });
+
+export const BackupKind = z.enum(['automatic', 'before-restore']);
+export type BackupKind = z.infer<typeof BackupKind>;
+
+/** One backup file, with what is inside it as far as it can be read. */
+export const BackupInfo = z.object({
+  name: z.string(),
+  /** When it was taken (from its name; UTC). */
+  createdAt: Timestamp,
+  /** Size in bytes. */
+  size: z.int(),
+  /** 'before-restore': the library as it was just before a backup was restored over it. */
+  kind: BackupKind,
+  /** The projects inside, or null when the file could not be read (see `problem`). */
+  projects: z.array(z.object({ id: z.string(), title: z.string(), noteCount: z.int() })).nullable(),
+  /** Why the backup cannot be used, in words; null when it can. */
+  problem: z.string().nullable(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;

@@ -44,3 +44,7 @@ export type CopisVariant = (typeof COPIS_VARIANTS)[number];
 
 export const TEMPLATE_IDS = ['blank', 'purchase'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+/** Why a snapshot was taken: by hand, or automatically before or after something. */
+export const SNAPSHOT_REASONS = ['manual', 'before-restore', 'before-import', 'voting-ended', 'timer-ended'] as const;
+export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];

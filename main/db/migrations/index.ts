@@ -1,7 +1,8 @@
 import { m001 } from './001-initial';
 import { m002 } from './002-emotion-scores';
+import { m003 } from './003-snapshots';
 import type { Migration } from './types';
 
 /** Every migration, in order. Versions are 1, 2, 3 … with no gaps (checked by a test). */
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

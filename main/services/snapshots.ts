@@ -1,0 +1,206 @@
+/**
+ * Snapshots: named copies of a project's map, kept as JSON in the `snapshots` table.
+ *
+ * What is stored is a versioned document ({ format: 1, project, stages, lanes, notes, emotions });
+ * it is validated again every time it is read, so a damaged or foreign row gives a sentence, not
+ * a crash and never a half-restored map. A restore is one transaction that first snapshots the
+ * current map ('before-restore'), so restoring that one undoes it.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ApiFailure, notFound } from '../../shared/api/errors';
+import { EmotionScore, Lane, Note, NoteText, ShortText, SnapshotProject, Stage, type Snapshot, type SnapshotMap, type SnapshotSummary } from '../../shared/api/schemas';
+import { diffMaps } from '../../shared/domain/diff';
+import { MAX_NAME } from '../../shared/domain/limits';
+import type { SnapshotReason } from '../../shared/domain/model';
+import type { Handlers, ServiceContext } from './context';
+import { cellOps } from './notes';
+import { emotionOps } from './emotions';
+import { readMap } from './projects';
+
+type SnapshotHandlers = Pick<Handlers, 'snapshots.create' | 'snapshots.list' | 'snapshots.get' | 'snapshots.compare' | 'snapshots.restore' | 'snapshots.delete'>;
+
+/** Version of the stored document; a later version of Journeywall may write a higher one. */
+export const SNAPSHOT_FORMAT = 1;
+
+const NonEmpty = z.string().min(1).refine((s) => [...s].length <= MAX_NAME);
+
+/** What a stored snapshot must be, checked on every read: the same limits as the tables' own. */
+const StoredSnapshot = z
+  .object({
+    format: z.literal(SNAPSHOT_FORMAT),
+    project: SnapshotProject,
+    stages: z.array(Stage.extend({ title: NonEmpty })).min(1).max(10_000),
+    lanes: z.array(Lane.extend({ title: NonEmpty })).min(1).max(10_000),
+    notes: z.array(Note.extend({ text: NoteText, author: ShortText })).max(1_000_000),
+    emotions: z.array(EmotionScore).max(1_000_000),
+  })
+  .superRefine((doc, check) => {
+    const stages = new Set(doc.stages.map((s) => s.id));
+    const lanes = new Set(doc.lanes.map((l) => l.id));
+    const ids = new Set<string>();
+    for (const id of [...doc.stages.map((s) => s.id), ...doc.lanes.map((l) => l.id), ...doc.notes.map((n) => n.id)]) {
+      if (ids.has(id)) return check.addIssue({ code: 'custom', message: 'it lists the same stage, lane or note twice' });
+      ids.add(id);
+    }
+    if (doc.notes.some((n) => !stages.has(n.stageId) || !lanes.has(n.laneId))) check.addIssue({ code: 'custom', message: 'a note is in a stage or lane that is not in the snapshot' });
+    if (doc.emotions.some((e) => !stages.has(e.stageId) || !lanes.has(e.laneId))) check.addIssue({ code: 'custom', message: 'an emotion score is in a stage or lane that is not in the snapshot' });
+    const points = new Set(doc.emotions.map((e) => `${e.laneId} ${e.stageId} ${e.personaId ?? ''}`));
+    if (points.size !== doc.emotions.length) check.addIssue({ code: 'custom', message: 'it has two emotion scores for the same point' });
+  });
+
+interface SnapshotRow {
+  id: string;
+  project_id: string;
+  name: string;
+  reason: SnapshotReason;
+  created_at: string;
+  note_count: number;
+}
+const SUMMARY_COLUMNS = 'id, project_id, name, reason, created_at, note_count';
+const toSummary = (r: SnapshotRow): SnapshotSummary => ({ id: r.id, projectId: r.project_id, name: r.name, reason: r.reason, createdAt: r.created_at, noteCount: r.note_count });
+
+/** Cut to at most `max` code points (names made up from other names must still fit). */
+function clip(text: string, max = MAX_NAME): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
+export function snapshotOps(ctx: ServiceContext) {
+  const summary = (projectId: string, snapshotId: string): SnapshotSummary => {
+    const row = ctx.sql(`SELECT ${SUMMARY_COLUMNS} FROM snapshots WHERE id = ? AND project_id = ?`).get(snapshotId, projectId) as SnapshotRow | undefined;
+    if (!row) throw notFound('The snapshot');
+    return toSummary(row);
+  };
+
+  /** Take a snapshot of the project's current map (joins the caller's transaction, if any). */
+  const take = (projectId: string, name: string, reason: SnapshotReason): SnapshotSummary => {
+    const map = readMap(ctx, projectId);
+    const p = map.project;
+    const doc = {
+      format: SNAPSHOT_FORMAT,
+      project: { id: p.id, title: p.title, client: p.client, workshopDate: p.workshopDate, facilitator: p.facilitator, goal: p.goal, description: p.description, copisVariant: p.copisVariant, template: p.template },
+      stages: map.stages,
+      lanes: map.lanes,
+      notes: map.notes,
+      emotions: map.emotions,
+    };
+    const id = randomUUID();
+    ctx
+      .sql('INSERT INTO snapshots (id, project_id, name, reason, created_at, note_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, projectId, clip(name), reason, ctx.now(), map.notes.length, JSON.stringify(doc));
+    return summary(projectId, id);
+  };
+
+  /** A snapshot with its map, checked; a damaged one is refused in words. */
+  const load = (projectId: string, snapshotId: string): Snapshot => {
+    const head = summary(projectId, snapshotId);
+    const data = ctx.sql('SELECT data FROM snapshots WHERE id = ?').pluck().get(snapshotId) as string;
+    const damaged = (why: string) =>
+      new ApiFailure('unavailable', `The snapshot “${head.name}” is damaged and cannot be read (${why}). Nothing was changed; the other snapshots are not affected.`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(data);
+    } catch {
+      throw damaged('its contents are not valid JSON');
+    }
+    if (typeof raw === 'object' && raw !== null && typeof (raw as { format?: unknown }).format === 'number' && (raw as { format: number }).format > SNAPSHOT_FORMAT) {
+      throw new ApiFailure('unavailable', `The snapshot “${head.name}” was saved by a newer version of Journeywall. Update Journeywall to open it. Nothing was changed.`);
+    }
+    const parsed = StoredSnapshot.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+      throw damaged(`${where}${issue.message}`.slice(0, 200));
+    }
+    if (parsed.data.project.id !== projectId) throw damaged('it belongs to another project');
+    const { format: _format, ...map } = parsed.data;
+    return { ...head, map };
+  };
+
+  return { summary, take, load };
+}
+
+export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
+  const ops = snapshotOps(ctx);
+  const cells = cellOps(ctx);
+  const emotions = emotionOps(ctx);
+  const changed = (projectId: string) => ctx.notify({ type: 'snapshots.changed', projectId });
+
+  /** Replace the project's stages, lanes, notes and scores with the snapshot's (inside the caller's transaction). */
+  const replaceMap = (projectId: string, map: SnapshotMap) => {
+    const foreign = ctx.sql('SELECT project_id FROM stages WHERE id = ? UNION ALL SELECT project_id FROM lanes WHERE id = ? UNION ALL SELECT project_id FROM notes WHERE id = ?').pluck();
+    for (const { id } of [...map.stages, ...map.lanes, ...map.notes]) {
+      const owners = foreign.all(id, id, id) as string[];
+      if (owners.some((owner) => owner !== projectId)) {
+        throw new ApiFailure('conflict', 'This snapshot shares items with another project in the library (it may have been copied from it), so it cannot be restored here. Nothing was changed.');
+      }
+    }
+    ctx.sql('DELETE FROM emotion_scores WHERE project_id = ?').run(projectId);
+    ctx.sql('DELETE FROM notes WHERE project_id = ?').run(projectId);
+    ctx.sql('DELETE FROM stages WHERE project_id = ?').run(projectId);
+    ctx.sql('DELETE FROM lanes WHERE project_id = ?').run(projectId);
+    const ordered = <T extends { position: number; id: string }>(items: readonly T[]) => [...items].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
+    const addStage = ctx.sql('INSERT INTO stages (id, project_id, title, prompt, position) VALUES (?, ?, ?, ?, ?)');
+    ordered(map.stages).forEach((s, i) => addStage.run(s.id, projectId, s.title, s.prompt, i));
+    const addLane = ctx.sql('INSERT INTO lanes (id, project_id, title, kind, color, prompt, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    ordered(map.lanes).forEach((l, i) => addLane.run(l.id, projectId, l.title, l.kind, l.color, l.prompt, i));
+    // Positions renumbered 0…n−1 per cell, in the snapshot's order.
+    const byCell = new Map<string, Note[]>();
+    for (const n of map.notes) {
+      const key = `${n.stageId} ${n.laneId}`;
+      const list = byCell.get(key);
+      if (list) list.push(n);
+      else byCell.set(key, [n]);
+    }
+    for (const notes of byCell.values()) ordered(notes).forEach((n, i) => cells.insertNote(projectId, { ...n, position: i }));
+    for (const e of map.emotions) emotions.put(projectId, e);
+  };
+
+  return {
+    'snapshots.create': (input) => {
+      const created = ctx.db.transaction(() => {
+        ctx.assertProject(input.projectId);
+        return ops.take(input.projectId, input.name, input.reason ?? 'manual');
+      })();
+      changed(input.projectId);
+      return created;
+    },
+
+    'snapshots.list': (input) => {
+      ctx.assertProject(input.projectId);
+      return (ctx.sql(`SELECT ${SUMMARY_COLUMNS} FROM snapshots WHERE project_id = ? ORDER BY created_at DESC, rowid DESC`).all(input.projectId) as SnapshotRow[]).map(toSummary);
+    },
+
+    'snapshots.get': (input) => {
+      ctx.assertProject(input.projectId);
+      return ops.load(input.projectId, input.snapshotId);
+    },
+
+    'snapshots.compare': (input) =>
+      ctx.db.transaction(() => {
+        ctx.assertProject(input.projectId);
+        const { map, ...snapshot } = ops.load(input.projectId, input.snapshotId);
+        return { snapshot, diff: diffMaps(map, readMap(ctx, input.projectId)) };
+      })(),
+
+    'snapshots.restore': (input, call) => {
+      const result = ctx.change(input.projectId, call, () => {
+        const { map, ...restored } = ops.load(input.projectId, input.snapshotId);
+        const undo = ops.take(input.projectId, `Before restoring “${restored.name}”`, 'before-restore');
+        replaceMap(input.projectId, map);
+        return { restored, undo };
+      });
+      changed(input.projectId);
+      return { ...result, map: readMap(ctx, input.projectId) };
+    },
+
+    'snapshots.delete': (input) => {
+      ctx.assertProject(input.projectId);
+      const { changes } = ctx.sql('DELETE FROM snapshots WHERE id = ? AND project_id = ?').run(input.snapshotId, input.projectId);
+      if (changes === 0) throw notFound('The snapshot');
+      changed(input.projectId);
+      return { snapshotId: input.snapshotId };
+    },
+  };
+}
