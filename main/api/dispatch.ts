@@ -70,6 +70,8 @@ const FIELD_LABELS: Record<string, string> = {
   channel: 'Channel',
   author: 'Author',
   index: 'Position',
+  position: 'Position',
+  sourceId: 'Note to copy',
   kind: 'Lane kind',
 };
 

@@ -5,7 +5,7 @@ import type { NoteColor } from '../../shared/domain/model';
 import type { Handlers, ServiceContext } from './context';
 import { NOTE_COLUMNS, toNote, type NoteRow } from './rows';
 
-type NoteHandlers = Pick<Handlers, 'notes.create' | 'notes.update' | 'notes.move' | 'notes.delete' | 'notes.restore'>;
+type NoteHandlers = Pick<Handlers, 'notes.create' | 'notes.update' | 'notes.updateMany' | 'notes.duplicate' | 'notes.move' | 'notes.place' | 'notes.delete' | 'notes.restore'>;
 
 /** Cell helpers shared with the stage and lane services (deleting and restoring them moves notes too). */
 export function cellOps(ctx: ServiceContext) {
@@ -74,6 +74,34 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
   const laneDefaults = (projectId: string, laneId: string) =>
     ctx.sql('SELECT color, kind FROM lanes WHERE id = ? AND project_id = ?').get(laneId, projectId) as { color: NoteColor; kind: string } | undefined;
 
+  const writeFields = (id: string, f: Pick<Note, 'text' | 'color' | 'tags' | 'channel'>, now: string) =>
+    ctx.sql('UPDATE notes SET text = ?, color = ?, tags = ?, channel = ?, updated_at = ? WHERE id = ?').run(f.text, f.color, JSON.stringify(f.tags), f.channel, now, id);
+
+  /** Where every note of these cells is now ("stage lane index" by note id), to tell which notes a change moved. */
+  const placesIn = (projectId: string, touched: Iterable<{ stageId: string; laneId: string }>) => {
+    const places = new Map<string, string>();
+    for (const c of touched) cells.cellIds(projectId, c.stageId, c.laneId).forEach((id, i) => places.set(id, `${c.stageId} ${c.laneId} ${i}`));
+    return places;
+  };
+
+  /**
+   * After notes were put in place: renumber every touched cell, stamp the notes that were put
+   * somewhere new (not their shifted neighbours), and return every note whose place changed.
+   */
+  const settle = (projectId: string, touched: Map<string, { stageId: string; laneId: string }>, before: Map<string, string>, moving: ReadonlySet<string>): Note[] => {
+    for (const c of touched.values()) cells.placeAll(cells.cellIds(projectId, c.stageId, c.laneId), c.stageId, c.laneId);
+    const changed: string[] = [];
+    for (const c of touched.values())
+      cells.cellIds(projectId, c.stageId, c.laneId).forEach((id, i) => {
+        if (before.get(id) !== `${c.stageId} ${c.laneId} ${i}`) changed.push(id);
+      });
+    // A moved note was edited; a note dropped back on its own place, or shifted, was not.
+    const stamp = ctx.sql('UPDATE notes SET updated_at = ? WHERE id = ?');
+    const now = ctx.now();
+    for (const id of changed) if (moving.has(id)) stamp.run(now, id);
+    return cells.readNotes(changed);
+  };
+
   return {
     'notes.create': (input, call) =>
       ctx.change(input.projectId, call, () => {
@@ -120,6 +148,63 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
         return getNote(input.projectId, note.id);
       }),
 
+    'notes.updateMany': (input, call) =>
+      ctx.change(input.projectId, call, () => {
+        if (new Set(input.updates.map((u) => u.noteId)).size !== input.updates.length) {
+          throw new ApiFailure('invalid_input', 'A note is listed twice in the change; list each note once.');
+        }
+        // Every note is checked before anything is written (a failure rolls back anyway; this keeps the order plain).
+        const before = input.updates.map((u) => getNote(input.projectId, u.noteId));
+        const now = ctx.now();
+        input.updates.forEach((u, i) => {
+          const note = before[i]!;
+          const next = {
+            text: u.text ?? note.text,
+            color: u.color ?? note.color,
+            tags: u.tags ?? note.tags,
+            channel: u.channel !== undefined ? u.channel : note.channel,
+          };
+          // A note the change leaves as it was keeps its time of last change.
+          const same = next.text === note.text && next.color === note.color && next.channel === note.channel && JSON.stringify(next.tags) === JSON.stringify(note.tags);
+          if (!same) writeFields(note.id, next, now);
+        });
+        return cells.readNotes(before.map((n) => n.id));
+      }),
+
+    'notes.duplicate': (input, call) =>
+      ctx.change(input.projectId, call, () => {
+        const ids = new Set(input.copies.map((c) => c.id));
+        if (ids.size !== input.copies.length) throw new ApiFailure('invalid_input', 'Two copies were given the same id; every copy needs its own.');
+        const exists = ctx.sql('SELECT 1 FROM notes WHERE id = ?').pluck();
+        for (const c of input.copies) if (exists.get(c.id)) throw new ApiFailure('conflict', 'A note with the id chosen for a copy already exists.');
+        const sources = new Map<string, Note>();
+        for (const c of input.copies) if (!sources.has(c.sourceId)) sources.set(c.sourceId, getNote(input.projectId, c.sourceId));
+        // The copies of each source, in the order they were listed.
+        const copiesOf = new Map<string, string[]>();
+        for (const c of input.copies) {
+          const list = copiesOf.get(c.sourceId);
+          if (list) list.push(c.id);
+          else copiesOf.set(c.sourceId, [c.id]);
+        }
+        const now = ctx.now();
+        const touched = new Map<string, Note>();
+        for (const c of input.copies) {
+          const src = sources.get(c.sourceId)!;
+          touched.set(`${src.stageId} ${src.laneId}`, src);
+          cells.insertNote(input.projectId, { ...src, id: c.id, position: 1_000_000, createdAt: now, updatedAt: now });
+        }
+        // Each cell: its notes as they were, each followed by its copies.
+        for (const c of touched.values()) {
+          const order = cells.cellIds(input.projectId, c.stageId, c.laneId).filter((id) => !ids.has(id));
+          cells.placeAll(
+            order.flatMap((id) => [id, ...(copiesOf.get(id) ?? [])]),
+            c.stageId,
+            c.laneId,
+          );
+        }
+        return cells.readNotes(input.copies.map((c) => c.id));
+      }),
+
     'notes.move': (input, call) =>
       ctx.change(input.projectId, call, () => {
         const ids = [...new Set(input.noteIds)];
@@ -132,24 +217,43 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
         // Every cell the move touches, with where each of its notes was.
         const touched = new Map<string, { stageId: string; laneId: string }>([[`${input.stageId} ${input.laneId}`, input]]);
         for (const n of before) touched.set(`${n.stageId} ${n.laneId}`, n);
-        const placeBefore = new Map<string, string>();
-        for (const c of touched.values()) cells.cellIds(input.projectId, c.stageId, c.laneId).forEach((id, i) => placeBefore.set(id, `${c.stageId} ${c.laneId} ${i}`));
+        const placeBefore = placesIn(input.projectId, touched.values());
         // The target cell without the moving notes, then the moving notes at the index.
         const target = cells.cellIds(input.projectId, input.stageId, input.laneId).filter((id) => !moving.has(id));
         const index = Math.min(input.index ?? target.length, target.length);
         target.splice(index, 0, ...ids);
         cells.placeAll(target, input.stageId, input.laneId);
-        for (const c of touched.values()) cells.placeAll(cells.cellIds(input.projectId, c.stageId, c.laneId), c.stageId, c.laneId);
-        const changed: string[] = [];
-        for (const c of touched.values())
-          cells.cellIds(input.projectId, c.stageId, c.laneId).forEach((id, i) => {
-            if (placeBefore.get(id) !== `${c.stageId} ${c.laneId} ${i}`) changed.push(id);
-          });
-        // A moved note was edited; a note dropped back on its own place, or shifted, was not.
-        const stamp = ctx.sql('UPDATE notes SET updated_at = ? WHERE id = ?');
-        const now = ctx.now();
-        for (const id of changed) if (moving.has(id)) stamp.run(now, id);
-        return cells.readNotes(changed);
+        return settle(input.projectId, touched, placeBefore, moving);
+      }),
+
+    'notes.place': (input, call) =>
+      ctx.change(input.projectId, call, () => {
+        const moving = new Set(input.placements.map((p) => p.noteId));
+        if (moving.size !== input.placements.length) throw new ApiFailure('invalid_input', 'A note is listed twice; each note can be put in one place only.');
+        const before = input.placements.map((p) => getNote(input.projectId, p.noteId));
+        // The target cells, each checked once, with the notes going there in ascending position.
+        const targets = new Map<string, { stageId: string; laneId: string; placements: typeof input.placements }>();
+        for (const p of input.placements) {
+          const key = `${p.stageId} ${p.laneId}`;
+          let t = targets.get(key);
+          if (!t) {
+            cells.assertCell(input.projectId, p.stageId, p.laneId);
+            if (laneDefaults(input.projectId, p.laneId)!.kind === 'emotion') throw new ApiFailure('conflict', 'Notes cannot be put in the emotion lane.');
+            targets.set(key, (t = { stageId: p.stageId, laneId: p.laneId, placements: [] }));
+          }
+          t.placements.push(p);
+        }
+        const touched = new Map<string, { stageId: string; laneId: string }>();
+        for (const n of before) touched.set(`${n.stageId} ${n.laneId}`, n);
+        for (const [key, t] of targets) touched.set(key, t);
+        const placeBefore = placesIn(input.projectId, touched.values());
+        // Each target cell without any of the notes being placed, then each at its position (lowest first).
+        for (const t of targets.values()) {
+          const order = cells.cellIds(input.projectId, t.stageId, t.laneId).filter((id) => !moving.has(id));
+          for (const p of [...t.placements].sort((a, b) => a.position - b.position)) order.splice(Math.min(p.position, order.length), 0, p.noteId);
+          cells.placeAll(order, t.stageId, t.laneId);
+        }
+        return settle(input.projectId, touched, placeBefore, moving);
       }),
 
     'notes.delete': (input, call) =>

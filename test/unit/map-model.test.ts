@@ -10,6 +10,8 @@ import { expect, test } from 'vitest';
 import type { ProjectMap } from '../../shared/api/schemas';
 import type { Result } from '../../shared/api/errors';
 import { startCore, type Core } from '../../main/core';
+import { CHANNELS, NOTE_COLORS, NOTE_TAGS } from '../../shared/domain/model';
+import * as model from '../../renderer/src/map/model';
 import * as ops from '../../renderer/src/map/ops';
 import type { MapOp } from '../../renderer/src/map/op';
 import { tempDataDir } from '../support/web-host';
@@ -29,6 +31,14 @@ function rng(seed: number) {
       return list[Math.floor(next() * list.length)]!;
     },
     chance: (p: number) => next() < p,
+    shuffle<T>(list: readonly T[]): T[] {
+      const out = [...list];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [out[i], out[j]] = [out[j]!, out[i]!];
+      }
+      return out;
+    },
   };
 }
 
@@ -69,7 +79,9 @@ for (const seed of [1, 2, 3]) {
       const deletedLanes: { lane: ProjectMap['lanes'][number]; notes: ProjectMap['notes']; emotions: ProjectMap['emotions'] }[] = [];
       let text = 0;
 
+      const applied = new Map<string, number>();
       const apply = (op: MapOp, label: string): unknown => {
+        applied.set(label, (applied.get(label) ?? 0) + 1);
         const shown = op.optimistic(saved);
         const value = call<unknown>(op.method, op.input);
         const server = read();
@@ -91,9 +103,68 @@ for (const seed of [1, 2, 3]) {
           return out;
         };
         const index = () => (r.chance(0.3) ? undefined : r.int(6));
-        const roll = r.int(100);
+        const roll = r.int(140);
 
-        if (roll < 35 || saved.notes.length < 3) {
+        if (roll >= 100 && saved.notes.length >= 3) {
+          if (roll < 108) {
+            // Several notes, each with its own fields; half the time from a multi-note patch (as the screen makes them).
+            const notes = someNotes(4);
+            let updates: model.NoteUpdate[];
+            if (r.chance(0.5)) {
+              const kinds = new Map(saved.lanes.map((l) => [l.id, l.kind]));
+              const patch = r.pick([
+                { color: r.pick(NOTE_COLORS) },
+                { addTags: [r.pick(NOTE_TAGS)] },
+                { removeTags: [r.pick(NOTE_TAGS)], addTags: [r.pick(NOTE_TAGS)] },
+                { channel: r.chance(0.3) ? null : r.pick(CHANNELS) },
+                { text: `shared ${++text}`, color: r.pick(NOTE_COLORS) },
+              ]);
+              updates = model.patchUpdates(notes, patch, (n) => kinds.get(n.laneId) === 'touchpoints').updates;
+            } else {
+              updates = notes.map((n) => ({
+                noteId: n.id,
+                ...(r.chance(0.5) ? { text: `${n.text} (bulk)` } : {}),
+                ...(r.chance(0.5) ? { color: r.pick(NOTE_COLORS) } : {}),
+                ...(r.chance(0.4) ? { tags: r.shuffle(NOTE_TAGS).slice(0, r.int(3)) } : {}),
+                ...(r.chance(0.3) ? { channel: r.chance(0.3) ? null : r.pick(CHANNELS) } : {}),
+              }));
+            }
+            if (updates.length > 0) apply(ops.updateNotes(projectId, updates), 'update many');
+          } else if (roll < 116) {
+            // Sometimes two copies of one note, listed against the cells' order.
+            const sources = someNotes(4);
+            if (r.chance(0.3)) sources.push(sources[0]!);
+            apply(ops.duplicateNotes(projectId, r.shuffle(sources).map((n) => ({ sourceId: n.id, id: uuid() }))), 'duplicate');
+          } else if (roll < 124) {
+            // A move, then (usually) its undo: one notes.place must put every note back exactly.
+            const before = layout(saved);
+            // Often several notes of one cell (plus maybe others): their way back must keep their order.
+            const crowded = model.notesByCell(saved.notes);
+            const fromOneCell = r.shuffle([...crowded.values()].filter((list) => list.length > 1)).at(0) ?? [];
+            const moving = r.chance(0.6) && fromOneCell.length > 1 ? [...new Set([...r.shuffle(fromOneCell).slice(0, 2 + r.int(3)), ...someNotes(2)])] : someNotes(5);
+            const c = cell();
+            apply(ops.moveNotes(projectId, moving.map((n) => n.id), c.stageId, c.laneId, index()), 'move (to undo)');
+            if (r.chance(0.8)) {
+              const back = r.shuffle(moving).map((n) => ({ noteId: n.id, stageId: n.stageId, laneId: n.laneId, position: n.position }));
+              apply(ops.placeNotes(projectId, back), 'place back');
+              expect(layout(saved), 'undo of a move').toEqual(before);
+            } else {
+              // Or notes put anywhere, at any index.
+              apply(ops.placeNotes(projectId, someNotes(4).map((n) => ({ noteId: n.id, ...cell(), position: r.int(8) }))), 'place');
+            }
+          } else if (roll < 128) {
+            apply(ops.reorderStages(projectId, r.shuffle(saved.stages.map((x) => x.id))), 'reorder stages');
+          } else if (roll < 132) {
+            apply(ops.reorderLanes(projectId, r.shuffle(saved.lanes.map((x) => x.id))), 'reorder lanes');
+          } else {
+            const emotionLanes = saved.lanes.filter((l) => l.kind === 'emotion');
+            if (emotionLanes.length > 0) {
+              const at = { laneId: r.pick(emotionLanes).id, stageId: r.pick(saved.stages).id };
+              const score = r.chance(0.2) ? null : r.int(5) - 2;
+              apply(ops.setEmotion(projectId, at, score, r.chance(0.5) ? `why ${step}` : undefined), 'set emotion');
+            }
+          }
+        } else if (roll < 35 || saved.notes.length < 3) {
           const c = cell();
           const lane = saved.lanes.find((l) => l.id === c.laneId)!;
           apply(ops.createNote(projectId, { id: uuid(), ...c, text: `note ${++text}`, color: lane.color }, index()), 'create');
@@ -127,6 +198,8 @@ for (const seed of [1, 2, 3]) {
         }
       }
       expect(saved.notes.length).toBeGreaterThan(10);
+      // Every kind of edit was tried.
+      for (const label of ['update many', 'duplicate', 'place back', 'place', 'reorder stages', 'reorder lanes', 'set emotion']) expect(applied.get(label), label).toBeGreaterThan(0);
     } finally {
       core?.close();
       fs.rmSync(dir, { recursive: true, force: true });

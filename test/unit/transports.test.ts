@@ -2,6 +2,7 @@
  * The same API calls through both carriers — Electron's IPC handler layer and the web host's
  * WebSocket — must give the same answers, so the two can never drift apart.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,9 +30,13 @@ async function script(call: Call): Promise<Result<unknown>[]> {
   const [s0, s1] = m.stages;
   const [actions, touch, emotions] = m.lanes;
   const a = (await run('notes.create', { projectId, stageId: s0!.id, laneId: actions!.id, text: 'Reads a review', tags: ['idea'] }))!;
-  await run('notes.create', { projectId, stageId: s1!.id, laneId: touch!.id, text: 'Chat widget', channel: 'chat' });
+  const b = (await run('notes.create', { projectId, stageId: s1!.id, laneId: touch!.id, text: 'Chat widget', channel: 'chat' }))!;
   await run('notes.update', { projectId, noteId: a.id, text: 'Reads two reviews', color: 'blue' });
   await run('notes.move', { projectId, noteIds: [a.id], stageId: s1!.id, laneId: actions!.id, index: 0 });
+  await run('notes.updateMany', { projectId, updates: [{ noteId: a.id, tags: ['idea', 'pain'] }, { noteId: b.id, channel: 'email' }] });
+  // Caller-chosen ids differ between the two libraries; normalise() numbers them in order of appearance.
+  await run('notes.duplicate', { projectId, copies: [{ sourceId: a.id, id: randomUUID() }] });
+  await run('notes.place', { projectId, placements: [{ noteId: a.id, stageId: s0!.id, laneId: actions!.id, position: 0 }] });
   await run('emotions.set', { projectId, stageId: s1!.id, laneId: emotions!.id, score: -2, explanation: 'Too many forms' });
   await run('stages.add', { projectId, title: 'Onboarding', index: 2 });
   await run('lanes.rename', { projectId, laneId: actions!.id, title: 'Doing' });
@@ -44,6 +49,9 @@ async function script(call: Call): Promise<Result<unknown>[]> {
   await run('projects.update', { projectId, title: '' });
   await run('no.such.method', {});
   await run('notes.update', { projectId, noteId: '00000000-0000-4000-8000-000000000000', text: 'ghost' });
+  await run('notes.duplicate', { projectId, copies: [{ sourceId: a.id, id: a.id }] });
+  await run('notes.place', { projectId, placements: [{ noteId: a.id, stageId: s0!.id, laneId: emotions!.id, position: 0 }] });
+  await run('notes.updateMany', { projectId, updates: [] });
   await run('map.get', { projectId });
   await run('projects.delete', { projectId });
   await run('map.get', { projectId });
@@ -98,7 +106,7 @@ describe('IPC and web host', () => {
     const viaWeb = normalise(await script((m, i) => ws.call(m, i)));
     expect(viaWeb).toEqual(viaIpc);
     const results = viaIpc as Result<unknown>[];
-    expect(results.filter((r) => r.ok)).toHaveLength(13);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['invalid_input', 'conflict', 'invalid_input', 'unknown_method', 'not_found', 'not_found']);
+    expect(results.filter((r) => r.ok)).toHaveLength(16);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['invalid_input', 'conflict', 'invalid_input', 'unknown_method', 'not_found', 'conflict', 'conflict', 'invalid_input', 'not_found']);
   });
 });

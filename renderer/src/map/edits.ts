@@ -1,15 +1,17 @@
 /**
- * Undoable map edits. Each one's `do` and `undo` are API calls made through the store:
- * create ↔ delete (redo restores the same note), update ↔ update back, move ↔ move back to the
- * old cells and indices, delete ↔ restore with exactly what the delete returned.
+ * Undoable map edits. Each one's `do` and `undo` is ONE API call made through the store (one
+ * transaction, one step in the history): create ↔ delete (redo restores the same note), update ↔
+ * update back, duplicate ↔ delete the copies (redo restores them), move ↔ place back at the old
+ * cells and indices, delete ↔ restore with exactly what the delete returned, reorder ↔ the old
+ * order, set an emotion ↔ set it back (or clear it).
  */
-import type { DeletedLane, DeletedStage, Note } from '../../../shared/api/schemas';
+import type { DeletedLane, DeletedStage, EmotionScore, Note } from '../../../shared/api/schemas';
 import type { LaneKind, NoteColor } from '../../../shared/domain/model';
 import { makeEdit, type Edit } from '../commands/history';
 import { plural } from '../util/format';
+import type { NoteUpdate } from './model';
 import * as ops from './ops';
 import type { MapStore } from './store';
-
 
 export function createNoteEdit(store: MapStore, note: { id: string; stageId: string; laneId: string; text: string; color: NoteColor }, index?: number): Edit {
   const projectId = store.projectId;
@@ -38,18 +40,40 @@ export function updateNoteEdit(store: MapStore, before: Note, patch: { text?: st
   });
 }
 
-/** `before`: the moving notes as they are now (their cells and positions are where undo puts them back). */
+/** `updates`: what changes, note by note; `undo`: each note's fields as they were (see model.patchUpdates). One notes.updateMany each way. */
+export function updateNotesEdit(store: MapStore, updates: NoteUpdate[], undo: NoteUpdate[], label?: string): Edit {
+  const projectId = store.projectId;
+  return makeEdit(label ?? (updates.length === 1 ? 'Change note' : `Change ${plural(updates.length, 'note')}`), {
+    do: async () => (await store.perform(ops.updateNotes(projectId, updates))).ok,
+    undo: async () => (await store.perform(ops.updateNotes(projectId, undo))).ok,
+  });
+}
+
+/** Copies each source note right after itself; `copies[i].id` is the copy's id, so redo puts back the same copies. */
+export function duplicateNotesEdit(store: MapStore, copies: { sourceId: string; id: string }[]): Edit {
+  const projectId = store.projectId;
+  let deleted: Note[] = [];
+  return makeEdit(copies.length === 1 ? 'Duplicate note' : `Duplicate ${plural(copies.length, 'note')}`, {
+    async do() {
+      if (deleted.length > 0) return (await store.perform(ops.restoreNotes(projectId, deleted))).ok;
+      return (await store.perform(ops.duplicateNotes(projectId, copies))).ok;
+    },
+    async undo() {
+      const r = await store.perform(ops.deleteNotes(projectId, copies.map((c) => c.id)));
+      if (r.ok) deleted = r.value;
+      return r.ok;
+    },
+  });
+}
+
+/** `before`: the moving notes as they are now (their cells and positions are where undo puts them back, in one notes.place). */
 export function moveNotesEdit(store: MapStore, before: readonly Note[], stageId: string, laneId: string, index?: number): Edit {
   const projectId = store.projectId;
   const ids = before.map((n) => n.id);
-  // Back in ascending old position: each lands at its old index with the earlier ones already back.
-  const back = [...before].sort((a, b) => a.position - b.position);
+  const back = before.map((n) => ({ noteId: n.id, stageId: n.stageId, laneId: n.laneId, position: n.position }));
   return makeEdit(before.length === 1 ? 'Move note' : `Move ${plural(before.length, 'note')}`, {
     do: async () => (await store.perform(ops.moveNotes(projectId, ids, stageId, laneId, index))).ok,
-    async undo() {
-      const results = await Promise.all(back.map((n) => store.perform(ops.moveNotes(projectId, [n.id], n.stageId, n.laneId, n.position))));
-      return results.every((r) => r.ok);
-    },
+    undo: async () => (await store.perform(ops.placeNotes(projectId, back))).ok,
   });
 }
 
@@ -93,6 +117,15 @@ export function renameStageEdit(store: MapStore, before: { id: string; title: st
   });
 }
 
+/** `before` and `after`: every stage id, in the old and the new order. */
+export function reorderStagesEdit(store: MapStore, before: string[], after: string[]): Edit {
+  const projectId = store.projectId;
+  return makeEdit('Reorder stages', {
+    do: async () => (await store.perform(ops.reorderStages(projectId, after))).ok,
+    undo: async () => (await store.perform(ops.reorderStages(projectId, before))).ok,
+  });
+}
+
 export function deleteStageEdit(store: MapStore, stageId: string): Edit {
   const projectId = store.projectId;
   let removed: DeletedStage | null = null;
@@ -133,6 +166,15 @@ export function renameLaneEdit(store: MapStore, before: { id: string; title: str
   });
 }
 
+/** `before` and `after`: every lane id, in the old and the new order. */
+export function reorderLanesEdit(store: MapStore, before: string[], after: string[]): Edit {
+  const projectId = store.projectId;
+  return makeEdit('Reorder lanes', {
+    do: async () => (await store.perform(ops.reorderLanes(projectId, after))).ok,
+    undo: async () => (await store.perform(ops.reorderLanes(projectId, before))).ok,
+  });
+}
+
 export function deleteLaneEdit(store: MapStore, laneId: string): Edit {
   const projectId = store.projectId;
   let removed: DeletedLane | null = null;
@@ -146,5 +188,27 @@ export function deleteLaneEdit(store: MapStore, laneId: string): Edit {
       if (!removed) return false;
       return (await store.perform(ops.restoreLane(projectId, removed.lane, removed.notes, removed.emotions))).ok;
     },
+  });
+}
+
+/**
+ * Sets (or, with `score` null, clears) a stage's emotion; undo sets back the score and explanation
+ * it had (as the API reported them when the edit was made), or clears it if it had none.
+ * `before`: the score as the screen shows it now, until the API says otherwise.
+ */
+export function setEmotionEdit(store: MapStore, at: { laneId: string; stageId: string }, before: EmotionScore | null, score: number | null, explanation?: string): Edit {
+  const projectId = store.projectId;
+  let previous = before;
+  let answered = false;
+  return makeEdit(score === null ? 'Clear emotion' : 'Set emotion', {
+    async do() {
+      const r = await store.perform(ops.setEmotion(projectId, at, score, explanation));
+      if (r.ok && !answered) {
+        previous = r.value.before;
+        answered = true;
+      }
+      return r.ok;
+    },
+    undo: async () => (await store.perform(previous ? ops.setEmotion(projectId, at, previous.score, previous.explanation) : ops.setEmotion(projectId, at, null))).ok,
   });
 }

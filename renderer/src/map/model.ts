@@ -5,6 +5,7 @@
  * that already has (or no longer has) what it changes, so replaying an edit is harmless.
  */
 import type { EmotionScore, Lane, Note, ProjectMap, Stage } from '../../../shared/api/schemas';
+import type { NotePatch } from './view';
 
 export const cellKey = (stageId: string, laneId: string) => `${stageId} ${laneId}`;
 
@@ -64,8 +65,56 @@ export function createNote(map: ProjectMap, note: Note, index?: number): Project
   return { ...map, notes: placeCell([...others, note], note.stageId, note.laneId, order) };
 }
 
-export function updateNote(map: ProjectMap, noteId: string, patch: Partial<Pick<Note, 'text' | 'color' | 'tags' | 'channel'>>): ProjectMap {
+export type NoteFields = Pick<Note, 'text' | 'color' | 'tags' | 'channel'>;
+/** One note's change in a multi-note update (as notes.updateMany takes it). */
+export type NoteUpdate = { noteId: string } & Partial<NoteFields>;
+
+export function updateNote(map: ProjectMap, noteId: string, patch: Partial<NoteFields>): ProjectMap {
   return { ...map, notes: map.notes.map((n) => (n.id === noteId ? { ...n, ...patch } : n)) };
+}
+
+/** Several notes' changes at once (a field left out stays as it is). */
+export function updateNotes(map: ProjectMap, updates: readonly NoteUpdate[]): ProjectMap {
+  if (updates.length === 0) return map;
+  const byId = new Map(updates.map((u) => [u.noteId, u]));
+  return {
+    ...map,
+    notes: map.notes.map((n) => {
+      const u = byId.get(n.id);
+      if (!u) return n;
+      const { noteId: _, ...fields } = u;
+      const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<NoteFields>;
+      return { ...n, ...defined };
+    }),
+  };
+}
+
+/**
+ * What a multi-note patch changes, note by note, and what puts each note back: only the notes
+ * and fields it really changes are listed. Tags added keep the note's own tags first; a channel
+ * goes only on notes for which `takesChannel` says so (those in touchpoint lanes).
+ */
+export function patchUpdates(notes: readonly Note[], patch: NotePatch, takesChannel: (note: Note) => boolean = () => true): { updates: NoteUpdate[]; undo: NoteUpdate[] } {
+  const updates: NoteUpdate[] = [];
+  const undo: NoteUpdate[] = [];
+  const add = patch.addTags ?? [];
+  const remove = new Set(patch.removeTags ?? []);
+  for (const n of notes) {
+    const u: NoteUpdate = { noteId: n.id };
+    const back: NoteUpdate = { noteId: n.id };
+    if (patch.text !== undefined && patch.text !== n.text) [u.text, back.text] = [patch.text, n.text];
+    if (patch.color !== undefined && patch.color !== n.color) [u.color, back.color] = [patch.color, n.color];
+    if (patch.channel !== undefined && patch.channel !== n.channel && takesChannel(n)) [u.channel, back.channel] = [patch.channel, n.channel];
+    if (add.length > 0 || remove.size > 0) {
+      const tags = [...new Set([...n.tags, ...add])].filter((t) => !remove.has(t));
+      if (tags.length !== n.tags.length || tags.some((t, i) => t !== n.tags[i])) [u.tags, back.tags] = [tags, n.tags];
+    }
+    if (Object.keys(u).length > 1) {
+      updates.push(u);
+      undo.push(back);
+    }
+  }
+  return { updates, undo };
 }
 
 /** Replaces notes by id with the saved versions (adds them if missing). */
@@ -85,6 +134,69 @@ export function moveNotes(map: ProjectMap, noteIds: readonly string[], stageId: 
   target.splice(clampIndex(index, target.length), 0, ...present);
   const placed = placeCell(map.notes, stageId, laneId, target);
   return { ...map, notes: renumberCells(placed, sources) };
+}
+
+/**
+ * Copies of notes, each put right after its source in the source's cell (two copies of one
+ * note in the order given). `copy` carries the copy's id and what differs from the source (its
+ * times); cell and position come from the source. A copy whose source is gone is left out.
+ */
+export function duplicateNotes(map: ProjectMap, copies: readonly { sourceId: string; copy: Pick<Note, 'id'> & Partial<Note> }[]): ProjectMap {
+  if (copies.length === 0) return map;
+  const copyIds = new Set(copies.map((c) => c.copy.id));
+  let out = map.notes.filter((n) => !copyIds.has(n.id));
+  const sources = new Map(out.map((n) => [n.id, n]));
+  const copiesOf = new Map<string, string[]>();
+  const cells = new Map<string, { stageId: string; laneId: string }>();
+  for (const { sourceId, copy } of copies) {
+    const src = sources.get(sourceId);
+    if (!src) continue;
+    out.push({ ...src, ...copy, stageId: src.stageId, laneId: src.laneId, position: Number.MAX_SAFE_INTEGER });
+    const list = copiesOf.get(sourceId);
+    if (list) list.push(copy.id);
+    else copiesOf.set(sourceId, [copy.id]);
+    cells.set(cellKey(src.stageId, src.laneId), src);
+  }
+  for (const c of cells.values()) {
+    const order = cellIds(out, c.stageId, c.laneId).filter((id) => !copyIds.has(id));
+    out = placeCell(out, c.stageId, c.laneId, order.flatMap((id) => [id, ...(copiesOf.get(id) ?? [])]));
+  }
+  return { ...map, notes: out };
+}
+
+/** One note put at an exact cell and index (as notes.place takes it). */
+export interface NotePlacement {
+  noteId: string;
+  stageId: string;
+  laneId: string;
+  position: number;
+}
+
+/**
+ * Puts notes at exact cells and indices (the undo of a move from several cells): every listed
+ * note leaves its cell, then each target cell takes its notes lowest position first.
+ */
+export function placeNotes(map: ProjectMap, placements: readonly NotePlacement[]): ProjectMap {
+  const known = new Set(map.notes.map((n) => n.id));
+  const present = placements.filter((p) => known.has(p.noteId));
+  if (present.length === 0) return map;
+  const moving = new Set(present.map((p) => p.noteId));
+  const sources = map.notes.filter((n) => moving.has(n.id)).map((n) => ({ stageId: n.stageId, laneId: n.laneId }));
+  const targets = new Map<string, NotePlacement[]>();
+  for (const p of present) {
+    const key = cellKey(p.stageId, p.laneId);
+    const group = targets.get(key);
+    if (group) group.push(p);
+    else targets.set(key, [p]);
+  }
+  let out = [...map.notes];
+  for (const group of targets.values()) {
+    const { stageId, laneId } = group[0]!;
+    const order = cellIds(out, stageId, laneId).filter((id) => !moving.has(id));
+    for (const p of [...group].sort((a, b) => a.position - b.position)) order.splice(clampIndex(p.position, order.length), 0, p.noteId);
+    out = placeCell(out, stageId, laneId, order);
+  }
+  return { ...map, notes: renumberCells(out, sources) };
 }
 
 export function deleteNotes(map: ProjectMap, noteIds: readonly string[]): ProjectMap {
@@ -135,6 +247,17 @@ export function addStage(map: ProjectMap, stage: Stage, index?: number): Project
 export function renameStage(map: ProjectMap, stageId: string, title: string): ProjectMap {
   return { ...map, stages: map.stages.map((s) => (s.id === stageId ? { ...s, title } : s)) };
 }
+/** Puts the listed items first, in this order (any others keep theirs, after them). */
+function reorder<T extends Positioned>(items: readonly T[], ids: readonly string[]): T[] {
+  const byId = new Map(items.map((x) => [x.id, x]));
+  const listed = [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+  const listedIds = new Set(listed.map((x) => x.id));
+  return renumber([...listed, ...sorted(items).filter((x) => !listedIds.has(x.id))]);
+}
+
+export function reorderStages(map: ProjectMap, stageIds: readonly string[]): ProjectMap {
+  return { ...map, stages: reorder(map.stages, stageIds) };
+}
 export function deleteStage(map: ProjectMap, stageId: string): ProjectMap {
   return {
     ...map,
@@ -153,6 +276,9 @@ export function addLane(map: ProjectMap, lane: Lane, index?: number): ProjectMap
 export function renameLane(map: ProjectMap, laneId: string, title: string): ProjectMap {
   return { ...map, lanes: map.lanes.map((l) => (l.id === laneId ? { ...l, title } : l)) };
 }
+export function reorderLanes(map: ProjectMap, laneIds: readonly string[]): ProjectMap {
+  return { ...map, lanes: reorder(map.lanes, laneIds) };
+}
 export function deleteLane(map: ProjectMap, laneId: string): ProjectMap {
   return {
     ...map,
@@ -165,12 +291,40 @@ export function restoreLane(map: ProjectMap, lane: Lane, notes: readonly Note[],
   return restoreEmotions(restoreNotes(addLane(map, lane, lane.position), notes), emotions);
 }
 
+// ── Emotion scores ────────────────────────────────────────────────────────────
+
+const emotionKey = (e: { laneId: string; stageId: string; personaId: string | null }) => `${e.stageId} ${e.laneId} ${e.personaId ?? ''}`;
+/** In the order map.get gives them: by lane, stage, then persona (none first); ids compared as plain text. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byLaneStagePersona = (a: EmotionScore, b: EmotionScore) =>
+  compareText(a.laneId, b.laneId) || compareText(a.stageId, b.stageId) || (a.personaId === b.personaId ? 0 : a.personaId === null ? -1 : b.personaId === null ? 1 : compareText(a.personaId, b.personaId));
+
 /** Puts emotion scores back (one per stage, lane and persona: a restored one replaces any other). */
 function restoreEmotions(map: ProjectMap, emotions: readonly EmotionScore[]): ProjectMap {
   if (emotions.length === 0) return map;
-  const key = (e: EmotionScore) => `${e.stageId} ${e.laneId} ${e.personaId ?? ''}`;
-  const back = new Set(emotions.map(key));
-  return { ...map, emotions: [...map.emotions.filter((e) => !back.has(key(e))), ...emotions] };
+  const back = new Set(emotions.map(emotionKey));
+  return { ...map, emotions: [...map.emotions.filter((e) => !back.has(emotionKey(e))), ...emotions].sort(byLaneStagePersona) };
+}
+
+export function findEmotion(map: ProjectMap, laneId: string, stageId: string, personaId: string | null = null): EmotionScore | null {
+  const key = emotionKey({ laneId, stageId, personaId });
+  return map.emotions.find((e) => emotionKey(e) === key) ?? null;
+}
+
+/** Sets (or, with `score` null, clears) one score; the explanation stays unless one is given (as emotions.set). */
+export function setEmotion(map: ProjectMap, at: { laneId: string; stageId: string; personaId?: string | null }, score: number | null, explanation?: string): ProjectMap {
+  const personaId = at.personaId ?? null;
+  const before = findEmotion(map, at.laneId, at.stageId, personaId);
+  const after = score === null ? null : { laneId: at.laneId, stageId: at.stageId, personaId, score, explanation: explanation ?? before?.explanation ?? '' };
+  return putEmotion(map, { laneId: at.laneId, stageId: at.stageId, personaId }, after);
+}
+
+/** Makes one stage's score in one lane (and persona) exactly `after`, or none. */
+export function putEmotion(map: ProjectMap, at: { laneId: string; stageId: string; personaId: string | null }, after: EmotionScore | null): ProjectMap {
+  const key = emotionKey(at);
+  const rest = map.emotions.filter((e) => emotionKey(e) !== key);
+  if (!after && rest.length === map.emotions.length) return map;
+  return { ...map, emotions: after ? [...rest, after].sort(byLaneStagePersona) : rest };
 }
 
 export const sortedStages = (map: ProjectMap): Stage[] => sorted(map.stages);

@@ -24,12 +24,47 @@ export function updateNote(projectId: string, noteId: string, patch: { text?: st
   };
 }
 
+/** Several notes' changes in one call (notes.updateMany). */
+export function updateNotes(projectId: string, updates: m.NoteUpdate[]): MapOp<'notes.updateMany'> {
+  return {
+    method: 'notes.updateMany',
+    input: { projectId, updates },
+    optimistic: (map) => m.updateNotes(map, updates),
+    commit: (map, saved) => m.upsertNotes(map, saved),
+  };
+}
+
+/** Copies of notes, each right after its source; `id`: the copy's id, chosen here so redo can restore the same copy. */
+export function duplicateNotes(projectId: string, copies: { sourceId: string; id: string }[]): MapOp<'notes.duplicate'> {
+  const now = new Date().toISOString();
+  return {
+    method: 'notes.duplicate',
+    input: { projectId, copies },
+    optimistic: (map) => m.duplicateNotes(map, copies.map((c) => ({ sourceId: c.sourceId, copy: { id: c.id, createdAt: now, updatedAt: now } }))),
+    commit: (map, saved) => {
+      const byId = new Map(saved.map((n) => [n.id, n]));
+      const placed = m.duplicateNotes(map, copies.map((c) => ({ sourceId: c.sourceId, copy: byId.get(c.id) ?? { id: c.id } })));
+      return m.upsertNotes(placed, saved);
+    },
+  };
+}
+
 export function moveNotes(projectId: string, noteIds: string[], stageId: string, laneId: string, index?: number): MapOp<'notes.move'> {
   return {
     method: 'notes.move',
     input: { projectId, noteIds, stageId, laneId, ...(index !== undefined ? { index } : {}) },
     optimistic: (map) => m.moveNotes(map, noteIds, stageId, laneId, index),
     commit: (map, changed) => m.upsertNotes(m.moveNotes(map, noteIds, stageId, laneId, index), changed),
+  };
+}
+
+/** Notes put at exact cells and indices in one call (notes.place: the undo of a move). */
+export function placeNotes(projectId: string, placements: m.NotePlacement[]): MapOp<'notes.place'> {
+  return {
+    method: 'notes.place',
+    input: { projectId, placements },
+    optimistic: (map) => m.placeNotes(map, placements),
+    commit: (map, changed) => m.upsertNotes(m.placeNotes(map, placements), changed),
   };
 }
 
@@ -70,6 +105,15 @@ export function renameStage(projectId: string, stageId: string, title: string): 
   };
 }
 
+export function reorderStages(projectId: string, stageIds: string[]): MapOp<'stages.reorder'> {
+  return {
+    method: 'stages.reorder',
+    input: { projectId, stageIds },
+    optimistic: (map) => m.reorderStages(map, stageIds),
+    commit: (map, saved) => ({ ...map, stages: saved }),
+  };
+}
+
 export function deleteStage(projectId: string, stageId: string): MapOp<'stages.delete'> {
   return {
     method: 'stages.delete',
@@ -107,6 +151,15 @@ export function renameLane(projectId: string, laneId: string, title: string): Ma
   };
 }
 
+export function reorderLanes(projectId: string, laneIds: string[]): MapOp<'lanes.reorder'> {
+  return {
+    method: 'lanes.reorder',
+    input: { projectId, laneIds },
+    optimistic: (map) => m.reorderLanes(map, laneIds),
+    commit: (map, saved) => ({ ...map, lanes: saved }),
+  };
+}
+
 export function deleteLane(projectId: string, laneId: string): MapOp<'lanes.delete'> {
   return {
     method: 'lanes.delete',
@@ -122,5 +175,15 @@ export function restoreLane(projectId: string, lane: Lane, notes: Note[], emotio
     input: { projectId, lane, notes, emotions },
     optimistic: (map) => m.restoreLane(map, lane, notes, emotions),
     commit: (map, saved) => m.restoreLane(map, saved, notes, emotions),
+  };
+}
+
+/** Sets (score −2…+2) or clears (null) one stage's emotion in an emotion lane; the explanation stays unless given. */
+export function setEmotion(projectId: string, at: { laneId: string; stageId: string }, score: number | null, explanation?: string): MapOp<'emotions.set'> {
+  return {
+    method: 'emotions.set',
+    input: { projectId, laneId: at.laneId, stageId: at.stageId, score, ...(explanation !== undefined ? { explanation } : {}) },
+    optimistic: (map) => m.setEmotion(map, at, score, explanation),
+    commit: (map, { after }) => m.putEmotion(map, { ...at, personaId: null }, after),
   };
 }

@@ -1,26 +1,51 @@
 /**
- * What a map view (the HTML grid now, the Konva canvas later) gets from the map screen: the map
- * to draw and the actions it may take. Views never call the API themselves; every action goes
- * through the screen, which makes it an undoable edit shown at once and saved.
+ * What a map view (the canvas, the outline) gets from the map screen: the map to draw and the
+ * actions it may take. Views never call the API themselves; every action goes through the screen,
+ * which makes it an undoable edit shown at once and saved.
  */
 import type { ProjectMap } from '../../../shared/api/schemas';
-import type { LaneKind } from '../../../shared/domain/model';
+import type { Channel, LaneKind, NoteColor, NoteTag } from '../../../shared/domain/model';
+
+/** Changes that can be made to several notes at once (one undoable edit). */
+export interface NotePatch {
+  text?: string;
+  color?: NoteColor;
+  channel?: Channel | null;
+  /** Tags to add to every note. */
+  addTags?: NoteTag[];
+  /** Tags to remove from every note. */
+  removeTags?: NoteTag[];
+}
 
 export interface MapActions {
-  /** Resolves false if the note was refused (the screen already said why). */
-  addNote(stageId: string, laneId: string, text: string): Promise<boolean>;
+  /**
+   * Adds a note (at the end of the cell, or at `index`); resolves to its id, or null if refused
+   * (the screen already said why). The id is known before the API answers.
+   */
+  addNote(stageId: string, laneId: string, text: string, index?: number): Promise<string | null>;
   editNoteText(noteId: string, text: string): Promise<boolean>;
-  /** `index`: the place among the target cell's other notes (default: the end). */
+  /** One edit for all the listed notes. */
+  updateNotes(noteIds: readonly string[], patch: NotePatch): Promise<boolean>;
+  /** Copies each note right after itself; resolves to the copies' ids. */
+  duplicateNotes(noteIds: readonly string[]): Promise<string[] | null>;
+  /** `index`: the place among the target cell's other notes (default: the end). Order is kept. */
+  moveNotes(noteIds: readonly string[], stageId: string, laneId: string, index?: number): Promise<boolean>;
+  /** Shorthand for one note. */
   moveNote(noteId: string, stageId: string, laneId: string, index?: number): Promise<boolean>;
-  deleteNotes(noteIds: string[]): Promise<boolean>;
-  addStage(title: string): Promise<boolean>;
+  deleteNotes(noteIds: readonly string[]): Promise<boolean>;
+  addStage(title: string, index?: number): Promise<boolean>;
   renameStage(stageId: string, title: string): Promise<boolean>;
+  /** Every stage id, in the new order. */
+  reorderStages(stageIds: readonly string[]): Promise<boolean>;
   /** Asks first when the stage holds notes. */
   deleteStage(stageId: string): void;
-  addLane(title: string, kind: LaneKind): Promise<boolean>;
+  addLane(title: string, kind: LaneKind, index?: number): Promise<boolean>;
   renameLane(laneId: string, title: string): Promise<boolean>;
+  reorderLanes(laneIds: readonly string[]): Promise<boolean>;
   /** Asks first when the lane holds notes. */
   deleteLane(laneId: string): void;
+  /** Sets (score −2…+2) or clears (null) a stage's emotion in an emotion lane; explanation kept unless given. */
+  setEmotion(laneId: string, stageId: string, score: number | null, explanation?: string): Promise<boolean>;
 }
 
 export interface MapViewProps {
@@ -28,5 +53,5 @@ export interface MapViewProps {
   actions: MapActions;
 }
 
-/** Lanes of these kinds hold notes; emotion lanes hold scores (drawn by the canvas). */
+/** Lanes of these kinds hold notes; emotion lanes hold scores. */
 export const holdsNotes = (kind: LaneKind) => kind !== 'emotion';

@@ -42,6 +42,39 @@ export const notesMethods = {
     input({ ...inProject, noteIds: z.array(Id).min(1).max(10_000) }),
     z.array(Note),
   ),
+  'notes.updateMany': mutation(
+    "Change several notes' text, colour, tags or channel at once (each note listed once); all or nothing.",
+    input({
+      ...inProject,
+      updates: z
+        .array(input({ noteId: Id, ...partial(NoteFields) }))
+        .min(1, { error: 'must list at least one note' })
+        .max(10_000, { error: 'must list at most 10,000 notes' }),
+    }),
+    z.array(Note),
+  ),
+  'notes.duplicate': mutation(
+    'Copy notes, each copy right after its source in the same cell, with the id the caller chose; returns the copies.',
+    input({
+      ...inProject,
+      copies: z
+        .array(input({ sourceId: Id, id: Id }))
+        .min(1, { error: 'must list at least one note' })
+        .max(10_000, { error: 'must list at most 10,000 notes' }),
+    }),
+    z.array(Note),
+  ),
+  'notes.place': mutation(
+    'Put notes at exact cells and positions (undo of a move from several cells); returns every note whose place changed.',
+    input({
+      ...inProject,
+      placements: z
+        .array(input({ noteId: Id, stageId: Id, laneId: Id, position: Index }))
+        .min(1, { error: 'must list at least one note' })
+        .max(10_000, { error: 'must list at most 10,000 notes' }),
+    }),
+    z.array(Note),
+  ),
   'notes.restore': mutation(
     'Put deleted notes back exactly as they were (undo of a delete).',
     input({ ...inProject, notes: z.array(Note.extend({ text: NoteText, author: ShortText })).min(1).max(10_000) }),
