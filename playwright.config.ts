@@ -9,7 +9,7 @@ export const chromiumPath = process.env.JOURNEYWALL_CHROMIUM ?? '/usr/bin/chromi
 export default defineConfig({
   testDir: 'test',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
-  outputDir: 'test-results/playwright',
+  outputDir: process.env.JOURNEYWALL_PW_OUTPUT ?? 'test-results/playwright',
   timeout: 60_000,
   workers: 1,
   reporter: process.env.CI ? [['list']] : [['list']],

@@ -3,16 +3,33 @@ import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectApi } from './api/connect';
+// The app's font ships with it (no font is ever fetched from the internet).
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/inter/700.css';
 import './styles/base.css';
 import './styles/home.css';
 import './styles/map.css';
+import './styles/canvas.css';
+import './styles/outline.css';
 
 // The CSP forbids eval: zod must not even try to compile its parsers with `new Function`.
 z.config({ jitless: true });
 
+/**
+ * The canvas measures text to wrap notes: the font must be loaded before the first measurement,
+ * or wraps would be computed with a fallback font. Never wait more than a moment for it.
+ */
+async function fontsReady(): Promise<void> {
+  const loads = ['400 16px Inter', '600 16px Inter', '700 16px Inter'].map((f) => document.fonts.load(f));
+  await Promise.race([Promise.all(loads), new Promise((resolve) => setTimeout(resolve, 1500))]);
+}
+
 const client = connectApi();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App client={client} />
-  </StrictMode>,
+void fontsReady().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App client={client} />
+    </StrictMode>,
+  ),
 );

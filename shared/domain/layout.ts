@@ -385,3 +385,50 @@ export class NoteIndex {
     return out;
   }
 }
+
+/**
+ * Where a note added at `index` (default: the end) of a cell would be drawn: the inline editor
+ * opens exactly there, so typing happens where the note will appear.
+ */
+export function slotRect(layout: MapLayout, stageId: string, laneId: string, index?: number): Rect | null {
+  const cell = layout.cells.get(cellKey(stageId, laneId));
+  if (!cell) return null;
+  const m = layout.metrics;
+  const n = cell.noteIds.length;
+  const at = Math.max(0, Math.min(index ?? n, n));
+  const existing = cell.noteIds[at];
+  if (existing) {
+    const b = layout.notes.get(existing)!;
+    return { x: b.x, y: b.y, w: m.noteWidth, h: m.minNoteHeight };
+  }
+  if (n === 0) return { x: cell.x + m.cellPadding, y: cell.y + m.cellPadding, w: m.noteWidth, h: m.minNoteHeight };
+  const last = layout.notes.get(cell.noteIds[n - 1]!)!;
+  if (n % cell.columns !== 0) return { x: last.x + m.noteWidth + m.noteGap, y: last.y, w: m.noteWidth, h: m.minNoteHeight };
+  let rowBottom = 0;
+  for (let i = n - (n % cell.columns || cell.columns); i < n; i++) {
+    const b = layout.notes.get(cell.noteIds[i]!)!;
+    rowBottom = Math.max(rowBottom, b.y + b.h);
+  }
+  return { x: cell.x + m.cellPadding, y: rowBottom + m.noteGap, w: m.noteWidth, h: m.minNoteHeight };
+}
+
+/**
+ * Where the frame (stage headers, lane titles) is drawn for a view: at the map's edges, or
+ * stuck to the view's top and left edges once those have scrolled into the map.
+ */
+export function frameOffset(layout: MapLayout, view: Rect): { x: number; y: number } {
+  const m = layout.metrics;
+  return {
+    x: Math.max(0, Math.min(view.x, layout.width - m.laneTitleWidth)),
+    y: Math.max(0, Math.min(view.y, layout.height - m.headerHeight)),
+  };
+}
+
+/** hitTest, where the frame is drawn at `offset` over the cells (see frameOffset). */
+export function hitTestFramed(layout: MapLayout, x: number, y: number, offset: { x: number; y: number }): Hit {
+  const m = layout.metrics;
+  const inHeader = y >= offset.y && y < offset.y + m.headerHeight;
+  const inTitles = x >= offset.x && x < offset.x + m.laneTitleWidth;
+  if (!inHeader && !inTitles) return hitTest(layout, x, y);
+  return hitTest(layout, inTitles ? x - offset.x : x, inHeader ? y - offset.y : y);
+}

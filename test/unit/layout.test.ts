@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRICS, NoteIndex, WrapCache, cellKey, dropTarget, hitTest, layoutMap, notesInRect, noteHeight, wrapText, type LayoutNote } from '../../shared/domain/layout';
+import { METRICS, NoteIndex, WrapCache, cellKey, dropTarget, frameOffset, hitTest, hitTestFramed, layoutMap, notesInRect, noteHeight, slotRect, wrapText, type LayoutNote } from '../../shared/domain/layout';
 import { curvePath, scoreToY, smoothCurve, yToScore } from '../../shared/domain/emotion';
 
 /** A fixed-width font: every character 8px. */
@@ -127,6 +127,45 @@ describe('hit-testing and drop targets', () => {
     const all = { x: 0, y: 0, w: l.width, h: l.height };
     expect(index.query(all).map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
     expect(index.query({ x: l.width + 10, y: 0, w: 50, h: 50 })).toEqual([]);
+  });
+});
+
+describe('the frame (sticky headers and lane titles)', () => {
+  const l = layoutMap({ stages, lanes, notes: [note('a', 's2', 'pain', 0)] }, (t) => wrap.get(t));
+  it('stays at the map edge until the view scrolls into the map, then sticks to the view', () => {
+    expect(frameOffset(l, { x: -100, y: -50, w: 800, h: 600 })).toEqual({ x: 0, y: 0 });
+    expect(frameOffset(l, { x: 300, y: 200, w: 800, h: 600 })).toEqual({ x: 300, y: 200 });
+    // Never past the map's far edges.
+    expect(frameOffset(l, { x: 1e6, y: 1e6, w: 10, h: 10 })).toEqual({ x: l.width - METRICS.laneTitleWidth, y: l.height - METRICS.headerHeight });
+  });
+  it('is what a click on it hits, not the cells under it', () => {
+    const off = { x: 300, y: 200 };
+    const stage2 = l.stages[1]!;
+    expect(hitTestFramed(l, stage2.x + 20, off.y + 10, off)).toEqual({ kind: 'stage', id: 's2' });
+    const pain = l.lanes[2]!;
+    expect(hitTestFramed(l, off.x + 10, pain.y + 10, off)).toEqual({ kind: 'lane', id: 'pain' });
+    expect(hitTestFramed(l, off.x + 10, off.y + 10, off)).toEqual({ kind: 'corner' });
+    const a = l.notes.get('a')!;
+    expect(hitTestFramed(l, a.x + 5, a.y + 5, off)).toEqual({ kind: 'note', id: 'a' });
+    expect(hitTestFramed(l, a.x + 5, a.y + 5, { x: 0, y: 0 })).toEqual(hitTest(l, a.x + 5, a.y + 5));
+  });
+});
+
+describe('slotRect', () => {
+  it('is where the next note of a cell will be drawn', () => {
+    const three = [note('a', 's1', 'actions', 0), note('b', 's1', 'actions', 1), note('c', 's1', 'actions', 2)];
+    for (let n = 0; n <= 3; n++) {
+      const before = layoutMap({ stages, lanes, notes: three.slice(0, n) }, (t) => wrap.get(t));
+      const slot = slotRect(before, 's1', 'actions')!;
+      const after = layoutMap({ stages, lanes, notes: [...three.slice(0, n), note('new', 's1', 'actions', n)] }, (t) => wrap.get(t));
+      const placed = after.notes.get('new')!;
+      expect([slot.x, slot.y], `after ${n} notes`).toEqual([placed.x, placed.y]);
+    }
+  });
+  it('at an index is where the note at that index is now', () => {
+    const l = layoutMap({ stages, lanes, notes: [note('a', 's1', 'actions', 0), note('b', 's1', 'actions', 1)] }, (t) => wrap.get(t));
+    expect(slotRect(l, 's1', 'actions', 1)).toMatchObject({ x: l.notes.get('b')!.x, y: l.notes.get('b')!.y });
+    expect(slotRect(l, 'nope', 'actions')).toBeNull();
   });
 });
 

@@ -10,13 +10,12 @@ import { useApi, useApiEvents, useConnectionStatus } from '../api/ApiContext';
 import { useRegisterCommands } from '../commands/CommandsContext';
 import { History } from '../commands/history';
 import { formatShortcut, isTypingTarget } from '../commands/shortcuts';
-import { HtmlMap } from '../map-html/HtmlMap';
+import { MapViews, ViewSwitch, useMapView } from './MapViews';
 import { ConfirmDialog } from '../ui/Dialog';
 import { BackIcon, CheckIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../ui/Icons';
 import { useToasts } from '../ui/Toasts';
 import { formatWorkshopDate } from '../util/format';
-import { newId } from '../util/ids';
-import * as edits from './edits';
+import { createMapActions } from './actions';
 import { MapStore } from './store';
 import type { MapActions } from './view';
 
@@ -112,66 +111,8 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [connection]);
 
-  const actions = useMemo<MapActions>(() => {
-    const noteCount = (pred: (n: ProjectMap['notes'][number]) => boolean) => mapRef.current.notes.filter(pred).length;
-    const notesPhrase = (n: number) => `${n.toLocaleString()} note${n === 1 ? '' : 's'}`;
-    return {
-      addNote: (stageId, laneId, text) => {
-        const lane = mapRef.current.lanes.find((l) => l.id === laneId);
-        return history.run(edits.createNoteEdit(store, { id: newId(), stageId, laneId, text, color: lane?.color ?? 'yellow' }));
-      },
-      editNoteText: (noteId, text) => {
-        const before = mapRef.current.notes.find((n) => n.id === noteId);
-        if (!before || before.text === text) return Promise.resolve(true);
-        return history.run(edits.updateNoteEdit(store, before, { text }));
-      },
-      moveNote: (noteId, stageId, laneId, index) => {
-        const before = mapRef.current.notes.find((n) => n.id === noteId);
-        if (!before) return Promise.resolve(false);
-        return history.run(edits.moveNotesEdit(store, [before], stageId, laneId, index));
-      },
-      deleteNotes: (noteIds) => history.run(edits.deleteNotesEdit(store, noteIds)),
-      addStage: (title) => history.run(edits.addStageEdit(store, newId(), title)),
-      renameStage: (stageId, title) => {
-        const before = mapRef.current.stages.find((s) => s.id === stageId);
-        if (!before || before.title === title) return Promise.resolve(true);
-        return history.run(edits.renameStageEdit(store, before, title));
-      },
-      deleteStage: (stageId) => {
-        const stage = mapRef.current.stages.find((s) => s.id === stageId);
-        if (!stage) return;
-        const run = () => void history.run(edits.deleteStageEdit(store, stageId));
-        const count = noteCount((n) => n.stageId === stageId);
-        if (count === 0) return run();
-        setConfirm({
-          title: `Delete the stage “${stage.title}”?`,
-          message: `It holds ${notesPhrase(count)}; they will be deleted with it. You can undo this (${formatShortcut(MENU_COMMANDS['edit.undo'].accelerator)}).`,
-          confirmLabel: `Delete stage and ${notesPhrase(count)}`,
-          run,
-        });
-      },
-      addLane: (title, kind) =>
-        history.run(edits.addLaneEdit(store, { id: newId(), title, kind, color: kind === 'touchpoints' ? 'blue' : 'yellow' })),
-      renameLane: (laneId, title) => {
-        const before = mapRef.current.lanes.find((l) => l.id === laneId);
-        if (!before || before.title === title) return Promise.resolve(true);
-        return history.run(edits.renameLaneEdit(store, before, title));
-      },
-      deleteLane: (laneId) => {
-        const lane = mapRef.current.lanes.find((l) => l.id === laneId);
-        if (!lane) return;
-        const run = () => void history.run(edits.deleteLaneEdit(store, laneId));
-        const count = noteCount((n) => n.laneId === laneId);
-        if (count === 0) return run();
-        setConfirm({
-          title: `Delete the lane “${lane.title}”?`,
-          message: `It holds ${notesPhrase(count)}; they will be deleted with it. You can undo this (${formatShortcut(MENU_COMMANDS['edit.undo'].accelerator)}).`,
-          confirmLabel: `Delete lane and ${notesPhrase(count)}`,
-          run,
-        });
-      },
-    };
-  }, [store, history]);
+  const actions = useMemo<MapActions>(() => createMapActions(store, history, mapRef, setConfirm), [store, history]);
+  const [view, setView] = useMapView();
 
   const undo = () => {
     // In a text field, Undo is the field's own (the native menu sends it here too).
@@ -236,10 +177,11 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShowShortcuts}>
             <KeyboardIcon />
           </button>
+          <ViewSwitch view={view} onChange={setView} />
         </div>
       </header>
       <main className="map-main">
-        <HtmlMap map={map} actions={actions} />
+        <MapViews map={map} actions={actions} view={view} />
       </main>
       {confirm && (
         <ConfirmDialog

@@ -1,0 +1,288 @@
+/**
+ * The journey map as a Konva canvas: three layers drawn by the CanvasController, DOM editors
+ * over it for typing, and a toolbar. Every action goes through MapActions (undoable, saved at
+ * once) and every key through the command registry (canvasCommands.ts).
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type Konva from 'konva';
+import { Layer, Shape, Stage } from 'react-konva';
+import type { ProjectMap } from '../../../shared/api/schemas';
+import { METRICS } from '../../../shared/domain/layout';
+import { MAX_EXPLANATION } from '../../../shared/api/schemas';
+import type { MapActions } from '../map/view';
+import { CanvasToolbar } from './CanvasToolbar';
+import { useCanvasCommands } from './canvasCommands';
+import { CanvasController, type EditorState } from './controller';
+import { LineEditor, NoteEditor } from './editors';
+import { createWrapCache } from './scene';
+import { loadCamera, saveCamera } from './viewState';
+
+export interface MapCanvasProps {
+  map: ProjectMap;
+  actions: MapActions;
+  /** The controller, for the find bar and tests (window.__journeywallCanvas). */
+  onController?(controller: CanvasController | null): void;
+}
+
+type DrawContext = { _context: CanvasRenderingContext2D };
+
+export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
+  const controller = useMemo(() => new CanvasController(map, createWrapCache(), actions), []); // eslint-disable-line react-hooks/exhaustive-deps
+  controller.actions = actions;
+  const ui = useSyncExternalStore(controller.subscribe, controller.getUi);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const gridRef = useRef<Konva.Layer>(null);
+  const notesRef = useRef<Konva.Layer>(null);
+  const frameRef = useRef<Konva.Layer>(null);
+  const overlayRef = useRef<Konva.Layer>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const blur = useRef<(() => void) | null>(null);
+  const projectId = map.project.id;
+
+  useLayoutEffect(() => controller.setMap(map), [controller, map]);
+
+  // Size: the canvas fills its container.
+  useLayoutEffect(() => {
+    const el = containerRef.current!;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      setSize({ width: Math.floor(r.width), height: Math.floor(r.height) });
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Wire the controller to Konva and to the DOM events of the canvas.
+  const ready = size.width > 0 && size.height > 0;
+  useEffect(() => {
+    if (!ready) return;
+    const stage = stageRef.current!;
+    controller.resize(size.width, size.height);
+    controller.attach(stage, { grid: gridRef.current!, notes: notesRef.current!, frame: frameRef.current!, overlay: overlayRef.current! });
+    const el = stage.container();
+    const wheel = (e: WheelEvent) => controller.onWheel(e);
+    el.addEventListener('pointerdown', controller.onPointerDown);
+    el.addEventListener('pointermove', controller.onPointerMove);
+    el.addEventListener('pointerup', controller.onPointerUp);
+    el.addEventListener('pointercancel', controller.onPointerCancel);
+    el.addEventListener('pointerleave', controller.onPointerLeave);
+    el.addEventListener('dblclick', controller.onDoubleClick);
+    el.addEventListener('wheel', wheel, { passive: false });
+    el.addEventListener('contextmenu', (e) => e.preventDefault());
+    return () => {
+      el.removeEventListener('pointerdown', controller.onPointerDown);
+      el.removeEventListener('pointermove', controller.onPointerMove);
+      el.removeEventListener('pointerup', controller.onPointerUp);
+      el.removeEventListener('pointercancel', controller.onPointerCancel);
+      el.removeEventListener('pointerleave', controller.onPointerLeave);
+      el.removeEventListener('dblclick', controller.onDoubleClick);
+      el.removeEventListener('wheel', wheel);
+      controller.detach();
+    };
+  }, [controller, ready]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (ready) controller.resize(size.width, size.height);
+  }, [controller, ready, size.width, size.height]);
+
+  // The view stays where it was when the project reopens.
+  useEffect(() => {
+    if (!ready) return;
+    const saved = loadCamera(projectId);
+    controller.setCamera(saved ?? controller.overviewCamera());
+    controller.onCameraChange = (c) => saveCamera(projectId, c);
+    return () => {
+      controller.onCameraChange = null;
+    };
+  }, [controller, ready, projectId]);
+
+  useEffect(() => {
+    onController?.(controller);
+    (window as unknown as { __journeywallCanvas?: CanvasController }).__journeywallCanvas = controller;
+    return () => {
+      onController?.(null);
+      delete (window as unknown as { __journeywallCanvas?: CanvasController }).__journeywallCanvas;
+    };
+  }, [controller, onController]);
+
+  // Space held: drag pans whatever is under the pointer.
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (e.key === ' ' && !e.repeat && document.activeElement === containerRef.current) {
+        e.preventDefault();
+        controller.setSpaceHeld(true);
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.key === ' ') controller.setSpaceHeld(false);
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, [controller]);
+
+  controller.onEditorBlurRequest = () => blur.current?.();
+  const registerBlur = (save: () => void) => {
+    blur.current = save;
+  };
+  const focusCanvas = () => containerRef.current?.focus({ preventScroll: true });
+
+  useCanvasCommands(controller, actions, focusCanvas);
+
+  const editor = ui.editor;
+  const editorRect = editor ? controller.editorScreenRect(editor) : null;
+
+  return (
+    <div className="map-canvas" ref={containerRef} tabIndex={0} data-testid="map-canvas" aria-label="Journey map canvas. Arrow keys move between cells and notes, Enter adds or edits, Delete deletes.">
+      {ready && (
+        <Stage ref={stageRef} width={size.width} height={size.height} listening={false}>
+          <Layer ref={gridRef} listening={false}>
+            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={(c) => controller.drawGridLayer((c as unknown as DrawContext)._context)} />
+          </Layer>
+          <Layer ref={notesRef} listening={false}>
+            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={(c) => controller.drawNotesLayer((c as unknown as DrawContext)._context)} />
+          </Layer>
+          <Layer ref={frameRef} listening={false}>
+            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={(c) => controller.drawFrameLayer((c as unknown as DrawContext)._context)} />
+          </Layer>
+          <Layer ref={overlayRef} listening={false}>
+            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={(c) => controller.drawOverlayLayer((c as unknown as DrawContext)._context)} />
+          </Layer>
+        </Stage>
+      )}
+      <CanvasToolbar controller={controller} actions={actions} ui={ui} />
+      {editor && editorRect && <EditorFor editor={editor} rect={editorRect} controller={controller} actions={actions} registerBlur={registerBlur} focusCanvas={focusCanvas} />}
+      {ui.hover && !editor && <HoverText controller={controller} noteId={ui.hover.noteId} rect={ui.hover.rect} />}
+    </div>
+  );
+}
+
+function EditorFor({
+  editor,
+  rect,
+  controller,
+  actions,
+  registerBlur,
+  focusCanvas,
+}: {
+  editor: NonNullable<EditorState>;
+  rect: { x: number; y: number; w: number; h: number };
+  controller: CanvasController;
+  actions: MapActions;
+  registerBlur(save: () => void): void;
+  focusCanvas(): void;
+}) {
+  const scene = controller.scene;
+  const zoom = controller.camera.zoom;
+  const close = () => {
+    controller.closeEditor();
+    focusCanvas();
+  };
+  switch (editor.kind) {
+    case 'new':
+    case 'edit': {
+      const note = editor.kind === 'edit' ? scene.notes.get(editor.noteId) : undefined;
+      const stageId = editor.kind === 'new' ? editor.stageId : note!.stageId;
+      const laneId = editor.kind === 'new' ? editor.laneId : note!.laneId;
+      const lane = scene.lanes.find((l) => l.id === laneId);
+      const stage = scene.stages.find((s) => s.id === stageId);
+      const key = editor.kind === 'new' ? `new ${stageId} ${laneId}` : `edit ${editor.noteId}`;
+      const save = (text: string) => {
+        if (editor.kind === 'edit') {
+          if (text.trim() !== '' && text !== note!.text) void actions.editNoteText(editor.noteId, text);
+        } else if (text.trim() !== '') {
+          void actions.addNote(stageId, laneId, text, editor.index);
+        }
+      };
+      const nextStage = (back: boolean) => {
+        const i = scene.stages.findIndex((s) => s.id === stageId);
+        return scene.stages[back ? i - 1 : i + 1];
+      };
+      return (
+        <NoteEditor
+          editorKey={key}
+          rect={rect}
+          zoom={zoom}
+          color={note?.color ?? lane?.color ?? 'yellow'}
+          initialText={note?.text ?? ''}
+          label={editor.kind === 'new' ? `New note in ${stage?.title ?? ''}, ${lane?.title ?? ''}` : `Edit note in ${stage?.title ?? ''}, ${lane?.title ?? ''}`}
+          registerBlur={registerBlur}
+          onSubmit={(text) => {
+            save(text);
+            if (editor.kind === 'edit' || text.trim() === '') close();
+            // A new note: the editor stays open, and moves to the next slot as the map updates.
+          }}
+          onTab={(text, back) => {
+            save(text);
+            const next = nextStage(back);
+            if (!next) return close();
+            controller.select({ kind: 'cell', stageId: next.id, laneId });
+            controller.openEditor({ kind: 'new', stageId: next.id, laneId });
+          }}
+          onLeave={(text) => {
+            save(text);
+            close();
+          }}
+        />
+      );
+    }
+    case 'stage-title':
+    case 'lane-title': {
+      const isStage = editor.kind === 'stage-title';
+      const title = isStage ? scene.stageTitles.get(editor.id) : scene.laneTitles.get(editor.id)?.title;
+      return (
+        <LineEditor
+          editorKey={`${editor.kind} ${editor.id}`}
+          rect={rect}
+          zoom={zoom}
+          dark={isStage}
+          initialText={title ?? ''}
+          label={isStage ? 'Stage title' : 'Lane title'}
+          registerBlur={registerBlur}
+          onDone={(text) => {
+            close();
+            if (text === null || text.trim() === '' || text.trim() === title) return;
+            void (isStage ? actions.renameStage(editor.id, text.trim()) : actions.renameLane(editor.id, text.trim()));
+          }}
+        />
+      );
+    }
+    case 'explanation': {
+      const current = scene.emotions.get(editor.laneId)?.find((e) => e.stageId === editor.stageId);
+      return (
+        <LineEditor
+          editorKey={`explanation ${editor.laneId} ${editor.stageId}`}
+          rect={rect}
+          zoom={zoom}
+          maxLength={MAX_EXPLANATION}
+          placeholder="Why do they feel this way?"
+          initialText={current?.explanation ?? ''}
+          label="Why customers feel this way at this stage"
+          registerBlur={registerBlur}
+          onDone={(text) => {
+            close();
+            if (text === null || !current || text === current.explanation) return;
+            void actions.setEmotion(editor.laneId, editor.stageId, current.score, text);
+          }}
+        />
+      );
+    }
+  }
+}
+
+function HoverText({ controller, noteId, rect }: { controller: CanvasController; noteId: string; rect: { x: number; y: number; w: number; h: number } }) {
+  const note = controller.scene.notes.get(noteId);
+  if (!note) return null;
+  const below = rect.y + rect.h + 8;
+  return (
+    <div className="note-hover" role="tooltip" style={{ left: Math.max(8, rect.x), top: below, maxWidth: Math.max(METRICS.noteWidth * 1.6, 280) }}>
+      {note.text}
+    </div>
+  );
+}

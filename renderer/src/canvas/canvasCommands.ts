@@ -1,0 +1,129 @@
+/**
+ * The canvas's commands: one registry entry per action, so keyboard, toolbar, the `?` list and
+ * tests all run the same thing.
+ */
+import { NOTE_COLORS, NOTE_TAGS, NOTE_TAG_LABELS, type NoteTag } from '../../../shared/domain/model';
+import { clampScore } from '../../../shared/domain/emotion';
+import { useRegisterCommands } from '../commands/CommandsContext';
+import type { Command } from '../commands/registry';
+import type { MapActions } from '../map/view';
+import { neighbour, type CanvasController } from './controller';
+
+const TAG_KEYS: Record<NoteTag, string> = { pain: 'P', opportunity: 'O', idea: 'I', question: 'Q' };
+
+export function canvasCommands(controller: CanvasController, actions: MapActions, focusCanvas: () => void): Command[] {
+  const sel = () => controller.getUi().selection;
+  const noteIds = () => controller.selectedNoteIds();
+  const hasNotes = () => noteIds().length > 0;
+  const emotionCell = () => {
+    const s = sel();
+    return s.kind === 'cell' && controller.scene.laneKinds.get(s.laneId) === 'emotion' ? s : null;
+  };
+  const editable = () => controller.getUi().editor === null;
+
+  const toggleTag = (tag: NoteTag) => {
+    const ids = noteIds();
+    const all = ids.every((id) => controller.scene.notes.get(id)?.tags.includes(tag));
+    void actions.updateNotes(ids, all ? { removeTags: [tag] } : { addTags: [tag] });
+  };
+
+  const nudgeEmotion = (delta: number) => {
+    const c = emotionCell();
+    if (!c) return;
+    const current = controller.scene.emotions.get(c.laneId)?.find((e) => e.stageId === c.stageId)?.score;
+    const next = clampScore((current ?? 0) + (current === undefined ? 0 : delta));
+    if (next !== current) void actions.setEmotion(c.laneId, c.stageId, next);
+  };
+
+  const go = (dir: 'left' | 'right' | 'up' | 'down') => {
+    if (dir === 'up' && emotionCell()) return nudgeEmotion(1);
+    if (dir === 'down' && emotionCell()) return nudgeEmotion(-1);
+    const next = neighbour(controller.scene, sel(), dir);
+    if (!next) return;
+    controller.select(next);
+    if (next.kind === 'notes') controller.revealNote([...next.ids][0]!);
+    else if (next.kind === 'cell') {
+      const cell = controller.scene.layout.cells.get(`${next.stageId}|${next.laneId}`);
+      if (cell) controller.revealRect({ x: cell.x, y: cell.y, w: Math.min(cell.w, 600), h: Math.min(cell.h, 400) });
+    }
+    focusCanvas();
+  };
+
+  /** Enter/F2: add to a cell, edit a note, rename a header, explain an emotion. */
+  const open = () => {
+    const s = sel();
+    if (s.kind === 'cell') {
+      if (emotionCell()) {
+        if (controller.scene.emotions.get(s.laneId)?.some((e) => e.stageId === s.stageId)) controller.openEditor({ kind: 'explanation', laneId: s.laneId, stageId: s.stageId });
+        return;
+      }
+      controller.openEditor({ kind: 'new', stageId: s.stageId, laneId: s.laneId });
+    } else if (s.kind === 'notes' && s.ids.size === 1) controller.openEditor({ kind: 'edit', noteId: [...s.ids][0]! });
+    else if (s.kind === 'stage') controller.openEditor({ kind: 'stage-title', id: s.id });
+    else if (s.kind === 'lane') controller.openEditor({ kind: 'lane-title', id: s.id });
+  };
+
+  /** N: a new note in the selected cell, or right after the selected note. */
+  const newNote = () => {
+    const s = sel();
+    if (s.kind === 'cell' && !emotionCell()) return controller.openEditor({ kind: 'new', stageId: s.stageId, laneId: s.laneId });
+    const ids = noteIds();
+    const last = ids.length > 0 ? controller.scene.layout.notes.get(ids[ids.length - 1]!) : undefined;
+    if (last) controller.openEditor({ kind: 'new', stageId: last.stageId, laneId: last.laneId, index: last.index + 1 });
+  };
+
+  const commands: Command[] = [
+    { id: 'map.open', label: 'Add a note to the cell / edit the note / rename', group: 'Map', shortcuts: ['Enter', 'F2'], enabled: () => editable() && sel().kind !== 'none', run: open },
+    { id: 'map.note.new', label: 'New note in the selected cell', group: 'Map', shortcuts: ['N'], enabled: () => editable() && (sel().kind === 'cell' || hasNotes()), run: newNote },
+    { id: 'map.delete', label: 'Delete the selected notes, stage or lane', group: 'Map', shortcuts: ['Delete', 'Backspace'], enabled: () => editable() && (hasNotes() || sel().kind === 'stage' || sel().kind === 'lane' || emotionCell() !== null), run: () => {
+      const s = sel();
+      if (s.kind === 'stage') return actions.deleteStage(s.id);
+      if (s.kind === 'lane') return actions.deleteLane(s.id);
+      const e = emotionCell();
+      if (e) return void actions.setEmotion(e.laneId, e.stageId, null);
+      void actions.deleteNotes(noteIds());
+    } },
+    { id: 'map.duplicate', label: 'Duplicate the selected notes', group: 'Map', shortcuts: ['CmdOrCtrl+D'], enabled: () => editable() && hasNotes(), run: () => void actions.duplicateNotes(noteIds()).then((ids) => ids && controller.selectNotes(ids)) },
+    { id: 'map.selectAll', label: 'Select all notes', group: 'Map', shortcuts: ['CmdOrCtrl+A'], enabled: editable, run: () => controller.selectNotes(controller.scene.layout.noteList.map((n) => n.id)) },
+    { id: 'map.deselect', label: 'Clear the selection', group: 'Map', shortcuts: ['Escape'], enabled: () => editable() && sel().kind !== 'none', run: () => controller.select({ kind: 'none' }) },
+    { id: 'map.left', label: 'Select to the left', group: 'Move around', shortcuts: ['Left'], enabled: editable, run: () => go('left') },
+    { id: 'map.right', label: 'Select to the right', group: 'Move around', shortcuts: ['Right'], enabled: editable, run: () => go('right') },
+    { id: 'map.up', label: 'Select above (emotion: happier)', group: 'Move around', shortcuts: ['Up'], enabled: editable, run: () => go('up') },
+    { id: 'map.down', label: 'Select below (emotion: less happy)', group: 'Move around', shortcuts: ['Down'], enabled: editable, run: () => go('down') },
+    { id: 'map.zoomIn', label: 'Zoom in', group: 'View', shortcuts: ['=', 'Shift+=', 'Plus'], run: () => controller.zoomBy(1.25) },
+    { id: 'map.zoomOut', label: 'Zoom out', group: 'View', shortcuts: ['-'], run: () => controller.zoomBy(0.8) },
+    { id: 'map.zoomFit', label: 'Zoom to fit the whole map', group: 'View', shortcuts: ['Shift+1'], run: () => controller.zoomToFit() },
+    {
+      id: 'map.zoomStage',
+      label: 'Zoom to the selected stage',
+      group: 'View',
+      shortcuts: ['Shift+2'],
+      run: () => {
+        const s = sel();
+        const stageId = s.kind === 'stage' ? s.id : s.kind === 'cell' ? s.stageId : s.kind === 'notes' ? controller.scene.notes.get([...s.ids][0]!)?.stageId : controller.scene.stages[0]?.id;
+        if (stageId) controller.zoomToStage(stageId);
+      },
+    },
+    ...NOTE_COLORS.map((color, i) => ({
+      id: `map.color.${color}`,
+      label: `Colour the selected notes ${color}`,
+      group: 'Colour and tags',
+      shortcuts: [String(i + 1)],
+      enabled: () => editable() && hasNotes(),
+      run: () => void actions.updateNotes(noteIds(), { color }),
+    })),
+    ...NOTE_TAGS.map((tag) => ({
+      id: `map.tag.${tag}`,
+      label: `Tag or untag as ${NOTE_TAG_LABELS[tag].toLowerCase()}`,
+      group: 'Colour and tags',
+      shortcuts: [TAG_KEYS[tag]],
+      enabled: () => editable() && hasNotes(),
+      run: () => toggleTag(tag),
+    })),
+  ];
+  return commands;
+}
+
+export function useCanvasCommands(controller: CanvasController, actions: MapActions, focusCanvas: () => void) {
+  useRegisterCommands(canvasCommands(controller, actions, focusCanvas));
+}

@@ -1,0 +1,86 @@
+/**
+ * The map's two views — the canvas (for the room) and the outline (accessible HTML) — with Find
+ * working over whichever is shown. One view is mounted at a time, so their keys never compete.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProjectMap } from '../../../shared/api/schemas';
+import { MapCanvas } from '../canvas/MapCanvas';
+import type { CanvasController } from '../canvas/controller';
+import { useRegisterCommands } from '../commands/CommandsContext';
+import { FindBar, useFindCommand } from '../find/FindBar';
+import { OutlineView } from '../outline/OutlineView';
+import type { MapActions } from './view';
+
+export type MapViewKind = 'canvas' | 'outline';
+const VIEW_KEY = 'journeywall:map-view';
+
+/** The chosen view, remembered on this computer. */
+export function useMapView(): [MapViewKind, (v: MapViewKind) => void] {
+  const [view, setView] = useState<MapViewKind>(() => (localStorage.getItem(VIEW_KEY) === 'outline' ? 'outline' : 'canvas'));
+  const choose = useCallback((v: MapViewKind) => {
+    setView(v);
+    try {
+      localStorage.setItem(VIEW_KEY, v);
+    } catch {
+      // not remembered; no harm
+    }
+  }, []);
+  useRegisterCommands([
+    { id: 'view.canvas', label: 'Show the map as a canvas', group: 'View', shortcuts: ['CmdOrCtrl+1'], run: () => choose('canvas') },
+    { id: 'view.outline', label: 'Show the map as an outline (accessible list)', group: 'View', shortcuts: ['CmdOrCtrl+2'], run: () => choose('outline') },
+  ]);
+  return [view, choose];
+}
+
+export function ViewSwitch({ view, onChange }: { view: MapViewKind; onChange(v: MapViewKind): void }) {
+  return (
+    <div className="view-switch" role="group" aria-label="View">
+      <button type="button" data-testid="view-canvas" aria-pressed={view === 'canvas'} className={view === 'canvas' ? 'on' : ''} onClick={() => onChange('canvas')}>
+        Canvas
+      </button>
+      <button type="button" data-testid="view-outline" aria-pressed={view === 'outline'} className={view === 'outline' ? 'on' : ''} onClick={() => onChange('outline')}>
+        Outline
+      </button>
+    </div>
+  );
+}
+
+export function MapViews({ map, actions, view }: { map: ProjectMap; actions: MapActions; view: MapViewKind }) {
+  const [findOpen, setFindOpen] = useState(false);
+  const [found, setFound] = useState<{ ids: readonly string[]; current: string | null }>({ ids: [], current: null });
+  const controller = useRef<CanvasController | null>(null);
+  useFindCommand(() => setFindOpen(true));
+
+  // Find over the canvas: highlight every match, bring the current one into view.
+  useEffect(() => {
+    const c = controller.current;
+    if (!c) return;
+    c.setHighlights(new Set(found.ids), found.current);
+    if (found.current) c.revealNote(found.current);
+  }, [found, view]);
+
+  const onController = useCallback(
+    (c: CanvasController | null) => {
+      controller.current = c;
+      if (c) c.setHighlights(new Set(found.ids), found.current);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  return (
+    <>
+      {view === 'canvas' ? <MapCanvas map={map} actions={actions} onController={onController} /> : <OutlineView map={map} actions={actions} find={found} />}
+      {findOpen && (
+        <FindBar
+          map={map}
+          onResults={(ids, current) => setFound({ ids, current })}
+          onClose={() => {
+            setFindOpen(false);
+            setFound({ ids: [], current: null });
+          }}
+        />
+      )}
+    </>
+  );
+}
