@@ -13,6 +13,9 @@ import { startWebHost } from './host/server';
 import { defaultDataDir, resolveDataDir } from './paths';
 import { backupListText, listBackups, RecoveryError, restoreBackup } from './recovery';
 
+/** `npm run web`'s port unless --port or $JOURNEYWALL_PORT says otherwise. */
+const DEFAULT_PORT = 47821;
+
 function option(argv: readonly string[], name: string): string | undefined {
   const eq = argv.find((a) => a.startsWith(`${name}=`));
   if (eq) return eq.slice(name.length + 1);
@@ -34,8 +37,8 @@ function printBackups(dataDir: string, stream: (line: string) => void): void {
 async function main() {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv, process.env, defaultDataDir());
-  const portArg = option(argv, '--port');
-  const port = Number(portArg ?? process.env.JOURNEYWALL_PORT ?? 0);
+  const portArg = option(argv, '--port') ?? process.env.JOURNEYWALL_PORT;
+  const port = portArg === undefined ? DEFAULT_PORT : Number(portArg);
 
   const restore = option(argv, '--restore-backup');
   if (restore !== undefined) {
@@ -63,7 +66,13 @@ async function main() {
     }
     throw e;
   }
-  const host = await startWebHost({ dispatch: core.dispatch, subscribe: core.subscribe, staticDir: path.join(__dirname, '..', 'renderer'), port });
+  const options = { dispatch: core.dispatch, subscribe: core.subscribe, staticDir: path.join(__dirname, '..', 'renderer') };
+  // The same port each run keeps the browser's per-address memory (the view of each map); if it
+  // is taken (another Journeywall, say), any free port will do.
+  const host = await startWebHost({ ...options, port }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE' && portArg === undefined) return startWebHost({ ...options, port: 0 });
+    throw e;
+  });
   console.log(`Journeywall is running. Open this address in your browser (it carries this session's secret):\n\n  ${host.url}\n`);
   console.log(`Library: ${core.libraryFile}`);
   let stopping = false;

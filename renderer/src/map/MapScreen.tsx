@@ -1,7 +1,7 @@
 /**
  * The map screen: loads a project, keeps its map store and undo history, turns view actions into
  * edits, keeps up with other windows, and frames the map view with the project's header.
- * The view itself (map-html now, the canvas later) only draws and reports actions.
+ * The views (MapViews: the canvas or the outline) only draw and report actions.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProjectMap } from '../../../shared/api/schemas';
@@ -13,6 +13,8 @@ import { formatShortcut, isTypingTarget } from '../commands/shortcuts';
 import { MapViews, ViewSwitch, useMapView } from './MapViews';
 import { ConfirmDialog } from '../ui/Dialog';
 import { BackIcon, CheckIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../ui/Icons';
+import { useVersions } from '../versions/useVersions';
+import { VersionsPanel } from '../versions/VersionsPanel';
 import { useToasts } from '../ui/Toasts';
 import { formatWorkshopDate } from '../util/format';
 import { createMapActions } from './actions';
@@ -97,6 +99,8 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
   // Other windows' changes to this project: re-read the map. Our own come back as echoes: skip.
   useApiEvents((event) => {
     if (event.type === 'project.changed' && event.projectId === projectId && !client.isOwn(event)) refresh();
+    // A version was restored (here or in another window): undo's edits were made to another map.
+    if (event.type === 'project.changed' && event.projectId === projectId && event.method === 'snapshots.restore') history.clear();
     // A backup was restored over the library: what undo remembers no longer applies.
     if (event.type === 'library.replaced') {
       history.clear();
@@ -113,6 +117,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
 
   const actions = useMemo<MapActions>(() => createMapActions(store, history, mapRef, setConfirm), [store, history]);
   const [view, setView] = useMapView();
+  const versions = useVersions({ store, history, map });
 
   const undo = () => {
     // In a text field, Undo is the field's own (the native menu sends it here too).
@@ -177,12 +182,25 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShowShortcuts}>
             <KeyboardIcon />
           </button>
+          <button
+            type="button"
+            className={`button button-small versions-button${versions.open ? ' versions-button-on' : ''}`}
+            aria-pressed={versions.open}
+            data-testid="versions-button"
+            title="Save, compare and restore versions of this map"
+            onClick={() => versions.setOpen(!versions.open)}
+          >
+            Versions
+          </button>
           <ViewSwitch view={view} onChange={setView} />
         </div>
       </header>
-      <main className="map-main">
-        <MapViews map={map} actions={actions} view={view} />
-      </main>
+      <div className="map-body">
+        <main className="map-main">
+          <MapViews map={map} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} />
+        </main>
+        {versions.open && <VersionsPanel versions={versions} map={map} />}
+      </div>
       {confirm && (
         <ConfirmDialog
           title={confirm.title}
