@@ -8,11 +8,13 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import fs from 'node:fs';
 import path from 'node:path';
 import { IPC } from '../../shared/api/bridge';
+import type { BackupInfo } from '../../shared/api/schemas';
 import type { MenuCommandId } from '../../shared/commands';
 import { startCore, type Core } from '../core';
 import { LibraryError } from '../db/library';
 import { contentSecurityPolicy } from '../host/csp';
 import { resolveDataDir } from '../paths';
+import { listBackups, restoreBackup } from '../recovery';
 import { serveAppRequest } from './app-protocol';
 import { APP_ORIGIN, isAppUrl, isTrustedFrame, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -82,8 +84,10 @@ function run(): void {
     try {
       core = startCore(dataDir, { nativeBinding: nativeBinding() });
     } catch (e) {
-      reportStartupFailure(e);
-      app.exit(1);
+      if (reportStartupFailure(e) === 'relaunch') {
+        app.relaunch();
+        app.exit(0);
+      } else app.exit(1);
       return;
     }
 
@@ -181,10 +185,12 @@ function nativeBinding(): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
-function reportStartupFailure(error: unknown): void {
+/** Says why the app cannot start; for a damaged library, offers the latest backup. 'relaunch' once one is in place. */
+function reportStartupFailure(error: unknown): 'relaunch' | 'quit' {
   if (error instanceof LibraryError) {
+    if (error.reason === 'damaged' || error.reason === 'not_sqlite') return offerLatestBackup(error);
     dialog.showErrorBox('Journeywall cannot open its library', `${error.message}\n\nLibrary folder: ${dataDir}`);
-    return;
+    return 'quit';
   }
   const message = error instanceof Error ? error.message : String(error);
   const hint =
@@ -193,4 +199,54 @@ function reportStartupFailure(error: unknown): void {
       : '';
   dialog.showErrorBox('Journeywall could not start', `Journeywall could not open its library in ${dataDir}.\n\n${message}${hint}`);
   console.error(error);
+  return 'quit';
+}
+
+/**
+ * The library cannot be opened: offer to put the latest usable backup in its place (main/recovery.ts).
+ * The damaged file is never overwritten: the restore moves it aside as damaged-<date>-<time>.sqlite.
+ */
+function offerLatestBackup(error: LibraryError): 'relaunch' | 'quit' {
+  const options = { nativeBinding: nativeBinding() };
+  const title = 'Journeywall cannot open its library';
+  let latest: BackupInfo | undefined;
+  try {
+    latest = listBackups(dataDir, options).find((b) => b.problem === null);
+  } catch (e) {
+    console.error(e);
+  }
+  if (!latest) {
+    dialog.showErrorBox(title, `${error.message}\n\nThere is no backup that can be restored. The library file has not been changed.\n\nLibrary folder: ${dataDir}`);
+    return 'quit';
+  }
+  const projects = latest.projects ?? [];
+  const inside =
+    projects.length === 0
+      ? 'no projects'
+      : projects
+          .slice(0, 5)
+          .map((p) => `${p.title} (${p.noteCount} note${p.noteCount === 1 ? '' : 's'})`)
+          .join(', ') + (projects.length > 5 ? ` and ${projects.length - 5} more` : '');
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    title,
+    message: title,
+    detail:
+      `${error.message}\n\n` +
+      `The latest backup was taken on ${new Date(latest.createdAt).toLocaleString()} and holds ${inside}.\n\n` +
+      `Restoring it puts it in the library’s place; work done after that moment is not in it. The damaged file is kept, not deleted: it is moved aside as damaged-<date>-<time>.sqlite in ${dataDir}.`,
+    buttons: ['Restore the latest backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (choice !== 0) return 'quit';
+  try {
+    restoreBackup(dataDir, latest.name, options);
+    return 'relaunch';
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    dialog.showErrorBox('The backup could not be restored', `${message}\n\nLibrary folder: ${dataDir}`);
+    return 'quit';
+  }
 }

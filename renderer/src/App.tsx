@@ -10,19 +10,21 @@ import { CommandsProvider, useCommands, useRegisterCommands } from './commands/C
 import { CommandRegistry, type Command } from './commands/registry';
 import { isTypingTarget } from './commands/shortcuts';
 import { ShortcutsOverlay } from './commands/ShortcutsOverlay';
+import { BackupsScreen } from './backups/BackupsScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { MapScreen } from './map/MapScreen';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 import { ToastProvider } from './ui/Toasts';
 
-type Route = { name: 'home' } | { name: 'project'; projectId: string };
+type Route = { name: 'home' } | { name: 'backups' } | { name: 'project'; projectId: string };
 
 function readRoute(): Route {
+  if (location.hash === '#/backups') return { name: 'backups' };
   const m = /^#\/project\/([0-9a-f-]{36})$/i.exec(location.hash);
   return m ? { name: 'project', projectId: m[1]! } : { name: 'home' };
 }
 function go(route: Route) {
-  const hash = route.name === 'project' ? `#/project/${route.projectId}` : '#/';
+  const hash = route.name === 'project' ? `#/project/${route.projectId}` : route.name === 'backups' ? '#/backups' : '#/';
   if (location.hash !== hash) location.hash = hash;
 }
 
@@ -94,8 +96,10 @@ function Screens() {
     <>
       {route.name === 'project' ? (
         <MapScreen key={route.projectId} projectId={route.projectId} onHome={() => go({ name: 'home' })} onShowShortcuts={() => registry.run('help.shortcuts')} />
+      ) : route.name === 'backups' ? (
+        <BackupsScreen onHome={() => go({ name: 'home' })} />
       ) : (
-        <HomeScreen onOpen={(projectId) => go({ name: 'project', projectId })} newProjectRequest={newProjectRequest} />
+        <HomeScreen onOpen={(projectId) => go({ name: 'project', projectId })} onBackups={() => go({ name: 'backups' })} newProjectRequest={newProjectRequest} />
       )}
       <ConnectionBanner />
       {shortcutsOpen && <ShortcutsOverlay onClose={() => setShortcutsOpen(false)} />}

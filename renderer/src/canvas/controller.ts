@@ -212,6 +212,11 @@ export class CanvasController {
     this.invalidate('overlay');
   }
 
+  /** The notes marked now (note id → colour), for tests and overlays. */
+  getMarks(): ReadonlyMap<string, string> {
+    return this.marks;
+  }
+
   setMarks(marks: Map<string, string>) {
     this.marks = marks;
     this.invalidate('overlay');

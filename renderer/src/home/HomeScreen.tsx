@@ -14,11 +14,13 @@ import { NewProjectForm } from './NewProjectForm';
 
 export interface HomeScreenProps {
   onOpen(projectId: string): void;
+  /** Show the Restore-from-backup screen. */
+  onBackups?(): void;
   /** Bumped by the "New Project…" command: open the form. */
   newProjectRequest: number;
 }
 
-export function HomeScreen({ onOpen, newProjectRequest }: HomeScreenProps) {
+export function HomeScreen({ onOpen, onBackups, newProjectRequest }: HomeScreenProps) {
   const client = useApi();
   const toasts = useToasts();
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
@@ -77,6 +79,11 @@ export function HomeScreen({ onOpen, newProjectRequest }: HomeScreenProps) {
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Journeywall</span>
         </div>
+        {onBackups && (
+          <button type="button" className="button button-quiet home-backups" onClick={onBackups} title="Restore the library from one of its automatic backups">
+            Backups…
+          </button>
+        )}
         {!creating && (
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
             <PlusIcon /> New project

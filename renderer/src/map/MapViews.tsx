@@ -9,6 +9,7 @@ import type { CanvasController } from '../canvas/controller';
 import { useRegisterCommands } from '../commands/CommandsContext';
 import { FindBar, useFindCommand } from '../find/FindBar';
 import { OutlineView } from '../outline/OutlineView';
+import type { CompareMarks, RevealRequest } from '../versions/useVersions';
 import type { MapActions } from './view';
 
 export type MapViewKind = 'canvas' | 'outline';
@@ -45,11 +46,49 @@ export function ViewSwitch({ view, onChange }: { view: MapViewKind; onChange(v: 
   );
 }
 
-export function MapViews({ map, actions, view }: { map: ProjectMap; actions: MapActions; view: MapViewKind }) {
+export interface MapViewsProps {
+  map: ProjectMap;
+  actions: MapActions;
+  view: MapViewKind;
+  /** Notes to mark (a comparison with a version): outlined on the canvas, flagged in the outline. */
+  marks?: CompareMarks | null;
+  /** Bring this note into view (from the Versions panel). */
+  reveal?: RevealRequest | null;
+}
+
+export function MapViews({ map, actions, view, marks = null, reveal = null }: MapViewsProps) {
   const [findOpen, setFindOpen] = useState(false);
   const [found, setFound] = useState<{ ids: readonly string[]; current: string | null }>({ ids: [], current: null });
   const controller = useRef<CanvasController | null>(null);
+  const marksRef = useRef(marks);
+  marksRef.current = marks;
   useFindCommand(() => setFindOpen(true));
+
+  // Marks on the canvas; in the outline, a data-compare attribute on each marked note.
+  useEffect(() => {
+    controller.current?.setMarks(new Map(marks?.colors ?? []));
+  }, [marks, view]);
+  useEffect(() => {
+    if (view !== 'outline') return;
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="outline-note"]')) {
+      const kind = marks?.kinds.get(el.dataset.noteId ?? '');
+      if (kind) el.dataset.compare = kind;
+      else delete el.dataset.compare;
+    }
+  }, [marks, view, map]);
+  useEffect(() => {
+    if (!reveal) return;
+    const c = controller.current;
+    if (view === 'canvas' && c) {
+      c.selectNotes([reveal.noteId]);
+      c.revealNote(reveal.noteId);
+    } else if (view === 'outline') {
+      const el = document.querySelector<HTMLElement>(`[data-testid="outline-note"][data-note-id="${CSS.escape(reveal.noteId)}"]`);
+      el?.scrollIntoView({ block: 'center' });
+      el?.focus({ preventScroll: true });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one request, acted on once
+  }, [reveal]);
 
   // Find over the canvas: highlight every match, bring the current one into view.
   useEffect(() => {
@@ -62,7 +101,10 @@ export function MapViews({ map, actions, view }: { map: ProjectMap; actions: Map
   const onController = useCallback(
     (c: CanvasController | null) => {
       controller.current = c;
-      if (c) c.setHighlights(new Set(found.ids), found.current);
+      if (c) {
+        c.setHighlights(new Set(found.ids), found.current);
+        c.setMarks(new Map(marksRef.current?.colors ?? []));
+      }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
