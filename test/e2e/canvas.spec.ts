@@ -394,3 +394,48 @@ test('the outline lists exactly the notes the canvas shows', async ({ page }) =>
   await page.getByTestId('view-canvas').click();
   await canvasReady(page);
 });
+
+test('stages reorder by dragging their headers; a right-click menu runs the same commands', async ({ page }) => {
+  const projectId = await newProject(page, 'Reorder');
+  await fit(page);
+  // Drag "Loyalty" in front of "Consideration".
+  const from = await stageHeaderPoint(page, 'Loyalty');
+  const to = await stageHeaderPoint(page, 'Consideration');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x - 30, from.y, { steps: 3 });
+  await page.mouse.move(to.x - 60, to.y, { steps: 10 });
+  await page.mouse.up();
+  await saved(page);
+  expect((await savedMap(projectId)).stages.map((s) => s.title)).toEqual(['Awareness', 'Loyalty', 'Consideration', 'Purchase', 'Post-purchase']);
+
+  // Right-click a note: Duplicate from the menu.
+  await addByDoubleClick(page, 'Awareness', 'Customer actions', ['Calls the shop']);
+  await fit(page);
+  const note = await notePoint(page, 'Calls the shop');
+  await page.mouse.click(note.x, note.y, { button: 'right' });
+  const menu = page.getByTestId('context-menu');
+  await expect(menu).toBeVisible();
+  await menu.getByRole('menuitem', { name: /Duplicate/ }).click();
+  await saved(page);
+  // Right-click a lane title: add a touchpoints lane below it, named at once.
+  const lane = await cellPoint(page, 'Awareness', 'Customer actions', 0.5, 0.5);
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  await page.mouse.click(box!.x + 40, lane.y, { button: 'right' });
+  await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Add a touchpoints lane below' }).click();
+  const title = page.getByTestId('line-editor');
+  await expect(title).toBeFocused();
+  await title.fill('Channels');
+  await title.press('Enter');
+  await saved(page);
+  const map = await savedMap(projectId);
+  expect(map.lanes.map((l) => [l.title, l.kind])).toEqual([
+    ['Customer actions', 'notes'],
+    ['Channels', 'touchpoints'],
+    ['Touchpoints', 'touchpoints'],
+    ['Emotions', 'emotion'],
+    ['Pain points', 'notes'],
+    ['Opportunities', 'notes'],
+  ]);
+  await expectShownIsSaved(page, projectId, ['Awareness / Customer actions / Calls the shop', 'Awareness / Customer actions / Calls the shop']);
+});

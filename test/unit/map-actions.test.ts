@@ -209,8 +209,8 @@ describe('map actions', () => {
     const cells = await seedNotes();
     const stage = shown().stages.find((s) => s.id === cells.a.stageId)!;
     const emptyStage = await actions.addStage('Empty', 1);
-    expect(emptyStage).toBe(true);
     const empty = shown().stages.find((s) => s.title === 'Empty')!;
+    expect(emptyStage).toBe(empty.id);
     const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
     // An empty stage goes at once.
     expect(await callsOf(async () => (actions.deleteStage(empty.id), await tick()))).toEqual(['stages.delete']);

@@ -2,7 +2,7 @@
  * Buttons over the canvas: zoom, add stage/lane, and what can be done with the selection. Each
  * button runs the same command as its shortcut (shown in its tooltip).
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NOTE_COLORS, NOTE_COLOR_FILLS, NOTE_TAGS, NOTE_TAG_LABELS, CHANNELS, CHANNEL_LABELS, type Channel } from '../../../shared/domain/model';
 import { EMOTION_LABELS } from '../../../shared/domain/emotion';
 import { useCommands } from '../commands/CommandsContext';
@@ -32,14 +32,8 @@ export function CanvasToolbar({ controller, actions, ui }: { controller: CanvasC
   const emotionCell = sel.kind === 'cell' && scene.laneKinds.get(sel.laneId) === 'emotion' ? sel : null;
   const emotion = emotionCell ? scene.emotions.get(emotionCell.laneId)?.find((e) => e.stageId === emotionCell.stageId) : undefined;
 
-  const addStage = async () => {
-    const index = sel.kind === 'stage' ? scene.stages.findIndex((s) => s.id === sel.id) + 1 : undefined;
-    await actions.addStage('New stage', index);
-  };
-  const addLane = async () => {
-    const index = sel.kind === 'lane' ? scene.lanes.findIndex((l) => l.id === sel.id) + 1 : undefined;
-    await actions.addLane('New lane', 'notes', index);
-  };
+  const registry = useCommands();
+  const [laneMenu, setLaneMenu] = useState(false);
 
   return (
     <>
@@ -53,12 +47,32 @@ export function CanvasToolbar({ controller, actions, ui }: { controller: CanvasC
           Fit
         </CommandButton>
         <span className="canvas-sep" />
-        <button type="button" className="canvas-button canvas-button-text" onClick={() => void addStage()} title="Add a stage (after the selected one)">
+        <CommandButton id="map.addStage" className="canvas-button canvas-button-text" label="Add a stage (after the selected one)">
           <PlusIcon /> Stage
-        </button>
-        <button type="button" className="canvas-button canvas-button-text" onClick={() => void addLane()} title="Add a lane (after the selected one)">
-          <PlusIcon /> Lane
-        </button>
+        </CommandButton>
+        <span className="canvas-menu-anchor">
+          <button type="button" className="canvas-button canvas-button-text" aria-haspopup="menu" aria-expanded={laneMenu} onClick={() => setLaneMenu((o) => !o)} title="Add a lane (after the selected one)">
+            <PlusIcon /> Lane
+          </button>
+          {laneMenu && (
+            <span className="canvas-menu canvas-menu-up" role="menu" onKeyDown={(e) => e.key === 'Escape' && setLaneMenu(false)}>
+              {(['notes', 'touchpoints', 'emotion'] as const).map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  role="menuitem"
+                  autoFocus={kind === 'notes'}
+                  onClick={() => {
+                    setLaneMenu(false);
+                    registry.run(`map.addLane.${kind}`, 'button');
+                  }}
+                >
+                  {kind === 'notes' ? 'Notes (actions, thoughts, pain points …)' : kind === 'touchpoints' ? 'Touchpoints (with channels)' : 'Emotion curve'}
+                </button>
+              ))}
+            </span>
+          )}
+        </span>
       </div>
 
       {notes.length > 0 && (

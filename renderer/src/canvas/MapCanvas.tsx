@@ -3,7 +3,7 @@
  * over it for typing, and a toolbar. Every action goes through MapActions (undoable, saved at
  * once) and every key through the command registry (canvasCommands.ts).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type Konva from 'konva';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ProjectMap } from '../../../shared/api/schemas';
@@ -11,6 +11,7 @@ import { METRICS } from '../../../shared/domain/layout';
 import { MAX_EXPLANATION } from '../../../shared/api/schemas';
 import type { MapActions } from '../map/view';
 import { CanvasToolbar } from './CanvasToolbar';
+import { ContextMenu } from './ContextMenu';
 import { useCanvasCommands } from './canvasCommands';
 import { CanvasController, type EditorState } from './controller';
 import { LineEditor, NoteEditor } from './editors';
@@ -37,6 +38,8 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
   const frameRef = useRef<Konva.Layer>(null);
   const overlayRef = useRef<Konva.Layer>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const blur = useRef<(() => void) | null>(null);
   const projectId = map.project.id;
 
@@ -71,7 +74,11 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
     el.addEventListener('pointerleave', controller.onPointerLeave);
     el.addEventListener('dblclick', controller.onDoubleClick);
     el.addEventListener('wheel', wheel, { passive: false });
-    el.addEventListener('contextmenu', (e) => e.preventDefault());
+    const contextMenu = (e: MouseEvent) => {
+      e.preventDefault();
+      setMenu(controller.onContextMenu(e));
+    };
+    el.addEventListener('contextmenu', contextMenu);
     return () => {
       el.removeEventListener('pointerdown', controller.onPointerDown);
       el.removeEventListener('pointermove', controller.onPointerMove);
@@ -80,6 +87,7 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
       el.removeEventListener('pointerleave', controller.onPointerLeave);
       el.removeEventListener('dblclick', controller.onDoubleClick);
       el.removeEventListener('wheel', wheel);
+      el.removeEventListener('contextmenu', contextMenu);
       controller.detach();
     };
   }, [controller, ready]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -158,7 +166,19 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
       )}
       <CanvasToolbar controller={controller} actions={actions} ui={ui} />
       {editor && editorRect && <EditorFor editor={editor} rect={editorRect} controller={controller} actions={actions} registerBlur={registerBlur} focusCanvas={focusCanvas} />}
-      {ui.hover && !editor && <HoverText controller={controller} noteId={ui.hover.noteId} rect={ui.hover.rect} />}
+      {ui.hover && !editor && !menu && <HoverText controller={controller} noteId={ui.hover.noteId} rect={ui.hover.rect} />}
+      {!ui.hover && !editor && !menu && <SelectedCutNote controller={controller} ui={ui} />}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          controller={controller}
+          onClose={() => {
+            closeMenu();
+            focusCanvas();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -285,4 +305,16 @@ function HoverText({ controller, noteId, rect }: { controller: CanvasController;
       {note.text}
     </div>
   );
+}
+
+/** A selected note whose text is cut shows all of it, as on hover. */
+function SelectedCutNote({ controller, ui }: { controller: CanvasController; ui: ReturnType<CanvasController['getUi']> }) {
+  if (ui.selection.kind !== 'notes' || ui.selection.ids.size !== 1) return null;
+  const id = [...ui.selection.ids][0]!;
+  const box = controller.scene.layout.notes.get(id);
+  if (!box?.cut) return null;
+  const r = controller.editorScreenRect({ kind: 'edit', noteId: id });
+  if (!r) return null;
+  const z = controller.camera.zoom;
+  return <HoverText controller={controller} noteId={id} rect={{ x: r.x, y: r.y, w: r.w, h: box.h * z }} />;
 }

@@ -2,7 +2,7 @@
  * The canvas's commands: one registry entry per action, so keyboard, toolbar, the `?` list and
  * tests all run the same thing.
  */
-import { NOTE_COLORS, NOTE_TAGS, NOTE_TAG_LABELS, type NoteTag } from '../../../shared/domain/model';
+import { NOTE_COLORS, NOTE_TAGS, NOTE_TAG_LABELS, type LaneKind, type NoteTag } from '../../../shared/domain/model';
 import { clampScore } from '../../../shared/domain/emotion';
 import { useRegisterCommands } from '../commands/CommandsContext';
 import type { Command } from '../commands/registry';
@@ -72,7 +72,47 @@ export function canvasCommands(controller: CanvasController, actions: MapActions
     if (last) controller.openEditor({ kind: 'new', stageId: last.stageId, laneId: last.laneId, index: last.index + 1 });
   };
 
+  /** After the selected stage (or the stage of the selected cell or note), else at the end. */
+  const stageIndexAfterSelection = () => {
+    const s = sel();
+    const stageId = s.kind === 'stage' ? s.id : s.kind === 'cell' ? s.stageId : s.kind === 'notes' ? controller.scene.notes.get([...s.ids][0]!)?.stageId : undefined;
+    const i = controller.scene.stages.findIndex((x) => x.id === stageId);
+    return i >= 0 ? i + 1 : controller.scene.stages.length;
+  };
+  const laneIndexAfterSelection = () => {
+    const s = sel();
+    const laneId = s.kind === 'lane' ? s.id : s.kind === 'cell' ? s.laneId : s.kind === 'notes' ? controller.scene.notes.get([...s.ids][0]!)?.laneId : undefined;
+    const i = controller.scene.lanes.findIndex((x) => x.id === laneId);
+    return i >= 0 ? i + 1 : controller.scene.lanes.length;
+  };
+  /** A new stage or lane is named right away: its title editor opens once it is on the map. */
+  const addStage = async () => {
+    const id = await actions.addStage('New stage', stageIndexAfterSelection());
+    if (!id) return;
+    controller.whenMap(() => {
+      if (!controller.scene.stageTitles.has(id)) return false;
+      controller.select({ kind: 'stage', id });
+      controller.openEditor({ kind: 'stage-title', id });
+      return true;
+    });
+  };
+  const addLane = async (kind: LaneKind) => {
+    const title = kind === 'emotion' ? 'Emotions' : kind === 'touchpoints' ? 'Touchpoints' : 'New lane';
+    const id = await actions.addLane(title, kind, laneIndexAfterSelection());
+    if (!id) return;
+    controller.whenMap(() => {
+      if (!controller.scene.laneTitles.has(id)) return false;
+      controller.select({ kind: 'lane', id });
+      controller.openEditor({ kind: 'lane-title', id });
+      return true;
+    });
+  };
+
   const commands: Command[] = [
+    { id: 'map.addStage', label: 'Add a stage', group: 'Stages and lanes', shortcuts: ['Shift+S'], enabled: editable, run: () => void addStage() },
+    { id: 'map.addLane.notes', label: 'Add a lane of notes', group: 'Stages and lanes', shortcuts: ['Shift+L'], enabled: editable, run: () => void addLane('notes') },
+    { id: 'map.addLane.touchpoints', label: 'Add a touchpoints lane', group: 'Stages and lanes', enabled: editable, run: () => void addLane('touchpoints') },
+    { id: 'map.addLane.emotion', label: 'Add an emotion lane', group: 'Stages and lanes', enabled: editable, run: () => void addLane('emotion') },
     { id: 'map.open', label: 'Add a note to the cell / edit the note / rename', group: 'Map', shortcuts: ['Enter', 'F2'], enabled: () => editable() && sel().kind !== 'none', run: open },
     { id: 'map.note.new', label: 'New note in the selected cell', group: 'Map', shortcuts: ['N'], enabled: () => editable() && (sel().kind === 'cell' || hasNotes()), run: newNote },
     { id: 'map.delete', label: 'Delete the selected notes, stage or lane', group: 'Map', shortcuts: ['Delete', 'Backspace'], enabled: () => editable() && (hasNotes() || sel().kind === 'stage' || sel().kind === 'lane' || emotionCell() !== null), run: () => {

@@ -116,9 +116,16 @@ export class CanvasController {
     this.invalidate('grid', 'notes', 'frame', 'overlay');
   }
 
+  private afterMap: (() => boolean)[] = [];
+  /** Runs `fn` after each map change until it returns true (for "once the new stage is drawn"). */
+  whenMap(fn: () => boolean) {
+    if (!fn()) this.afterMap.push(fn);
+  }
+
   setMap(map: ProjectMap) {
     if (map === this.scene.map) return;
     this.scene = buildScene(map, this.wraps);
+    this.afterMap = this.afterMap.filter((fn) => !fn());
     // Drop what no longer exists from the selection and editors.
     const sel = this.ui.selection;
     if (sel.kind === 'notes') {
@@ -473,6 +480,20 @@ export class CanvasController {
 
   onPointerLeave = () => {
     if (this.ui.hover) this.setUi({ hover: null });
+  };
+
+  /** Right-click: select what is under the pointer (keeping a selection it belongs to). */
+  onContextMenu = (e: MouseEvent): { x: number; y: number } => {
+    const p = this.local(e);
+    const w = toWorld(this.camera, p.x, p.y);
+    const hit = this.hit(w.x, w.y);
+    const sel = this.ui.selection;
+    if (hit?.kind === 'note') {
+      if (!(sel.kind === 'notes' && sel.ids.has(hit.id))) this.selectNotes([hit.id]);
+    } else if (hit?.kind === 'cell') this.select({ kind: 'cell', stageId: hit.stageId, laneId: hit.laneId });
+    else if (hit?.kind === 'stage' || hit?.kind === 'lane') this.select({ kind: hit.kind, id: hit.id });
+    else this.select(NO_SELECTION);
+    return p;
   };
 
   onDoubleClick = (e: MouseEvent) => {

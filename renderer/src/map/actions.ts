@@ -97,7 +97,10 @@ export function createMapActions(store: MapStore, history: History, mapRef: { cu
       return history.run(edits.deleteNotesEdit(store, ids));
     },
 
-    addStage: (title, index) => history.run(edits.addStageEdit(store, newId(), title, index)),
+    async addStage(title, index) {
+      const id = newId();
+      return (await history.run(edits.addStageEdit(store, id, title, index))) ? id : null;
+    },
 
     renameStage(stageId, title) {
       const before = map().stages.find((s) => s.id === stageId);
@@ -126,7 +129,10 @@ export function createMapActions(store: MapStore, history: History, mapRef: { cu
       });
     },
 
-    addLane: (title, kind, index) => history.run(edits.addLaneEdit(store, { id: newId(), title, kind, color: kind === 'touchpoints' ? 'blue' : 'yellow' }, index)),
+    async addLane(title, kind, index) {
+      const id = newId();
+      return (await history.run(edits.addLaneEdit(store, { id, title, kind, color: kind === 'touchpoints' ? 'blue' : 'yellow' }, index))) ? id : null;
+    },
 
     renameLane(laneId, title) {
       const before = map().lanes.find((l) => l.id === laneId);

@@ -33,13 +33,15 @@ export interface MapActions {
   /** Shorthand for one note. */
   moveNote(noteId: string, stageId: string, laneId: string, index?: number): Promise<boolean>;
   deleteNotes(noteIds: readonly string[]): Promise<boolean>;
-  addStage(title: string, index?: number): Promise<boolean>;
+  /** Resolves to the new stage's id, or null if refused. */
+  addStage(title: string, index?: number): Promise<string | null>;
   renameStage(stageId: string, title: string): Promise<boolean>;
   /** Every stage id, in the new order. */
   reorderStages(stageIds: readonly string[]): Promise<boolean>;
   /** Asks first when the stage holds notes. */
   deleteStage(stageId: string): void;
-  addLane(title: string, kind: LaneKind, index?: number): Promise<boolean>;
+  /** Resolves to the new lane's id, or null if refused. */
+  addLane(title: string, kind: LaneKind, index?: number): Promise<string | null>;
   renameLane(laneId: string, title: string): Promise<boolean>;
   reorderLanes(laneIds: readonly string[]): Promise<boolean>;
   /** Asks first when the lane holds notes. */
