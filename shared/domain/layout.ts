@@ -107,10 +107,14 @@ export interface Wrapped {
 /**
  * Greedy word wrap into `maxWidth`, honouring explicit line breaks and breaking words longer than
  * a line. At most `maxLines` lines; when more would be needed the last line ends in "…".
+ *
+ * A line's width is the sum of its words' and spaces' widths, so `measure` is asked about words,
+ * which repeat across notes and cache well (kerning across a space is nil in practice).
  */
 export function wrapText(text: string, maxWidth: number, measure: Measure, maxLines: number): Wrapped {
   const lines: string[] = [];
   let cut = false;
+  const space = measure(' ');
   const push = (line: string): boolean => {
     if (lines.length === maxLines) {
       cut = true;
@@ -122,15 +126,19 @@ export function wrapText(text: string, maxWidth: number, measure: Measure, maxLi
   outer: for (const paragraph of text.split(/\r?\n/)) {
     const words = paragraph.split(/[ \t]+/).filter((w, i, all) => w !== '' || all.length === 1);
     let line = '';
+    let width = 0;
     for (let word of words) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (measure(candidate) <= maxWidth) {
-        line = candidate;
+      const w = measure(word);
+      const next = line === '' ? w : width + space + w;
+      if (next <= maxWidth) {
+        line = line === '' ? word : `${line} ${word}`;
+        width = next;
         continue;
       }
       if (line !== '') {
         if (!push(line)) break outer;
         line = '';
+        width = 0;
       }
       // A word wider than the line: break it by characters.
       while (measure(word) > maxWidth) {
@@ -141,6 +149,7 @@ export function wrapText(text: string, maxWidth: number, measure: Measure, maxLi
         word = chars.slice(n).join('');
       }
       line = word;
+      width = measure(word);
     }
     if (!push(line)) break;
   }
@@ -152,18 +161,33 @@ export function wrapText(text: string, maxWidth: number, measure: Measure, maxLi
   return { lines, cut };
 }
 
-/** Wrapping is the costly part of a layout; keep results per text until the text changes. */
+/**
+ * Wrapping is the costly part of a layout: keep results per text until the text changes, and
+ * word widths across texts (a workshop's notes share most of their words).
+ */
 export class WrapCache {
   private cache = new Map<string, Wrapped>();
+  private widths = new Map<string, number>();
+  private readonly measureCached: Measure;
   constructor(
-    private readonly measure: Measure,
+    measure: Measure,
     private readonly width: number,
     private readonly maxLines: number,
-  ) {}
+  ) {
+    this.measureCached = (s) => {
+      let w = this.widths.get(s);
+      if (w === undefined) {
+        w = measure(s);
+        if (this.widths.size > 100_000) this.widths.clear();
+        this.widths.set(s, w);
+      }
+      return w;
+    };
+  }
   get(text: string): Wrapped {
     let w = this.cache.get(text);
     if (!w) {
-      w = wrapText(text, this.width, this.measure, this.maxLines);
+      w = wrapText(text, this.width, this.measureCached, this.maxLines);
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(text, w);
     }

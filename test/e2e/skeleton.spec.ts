@@ -272,15 +272,22 @@ test('stages and lanes on the canvas: add, rename, delete with a question naming
   expect(await stageTitlesOnCanvas(page)).toEqual(TEMPLATE_STAGES);
   expect(await laneTitlesOnCanvas(page)).toEqual(TEMPLATE_LANES);
 
-  // "+ Stage" adds a stage at the end; a double-click on its header renames it.
-  await page.getByRole('button', { name: 'Stage', exact: true }).click();
+  // "+ Stage" adds a stage at the end and opens its title for typing at once.
+  await page.getByRole('button', { name: 'Add a stage (after the selected one)' }).click();
   await expect.poll(() => stageTitlesOnCanvas(page)).toEqual([...TEMPLATE_STAGES, 'New stage']);
-  await renameHeader(page, 'stage', 'New stage', 'Referral');
+  const stageTitle = page.getByTestId('line-editor');
+  await expect(stageTitle).toBeFocused();
+  await stageTitle.fill('Referral');
+  await stageTitle.press('Enter');
   await expect.poll(() => stageTitlesOnCanvas(page)).toEqual([...TEMPLATE_STAGES, 'Referral']);
 
-  // "+ Lane" likewise, renamed by double-clicking its title.
+  // "+ Lane" asks which kind; a lane of notes is named the same way. A double-click renames it later.
   await page.getByRole('button', { name: 'Lane', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Notes/ }).click();
   await expect.poll(() => laneTitlesOnCanvas(page)).toEqual([...TEMPLATE_LANES, 'New lane']);
+  const laneTitle = page.getByTestId('line-editor');
+  await expect(laneTitle).toBeFocused();
+  await laneTitle.press('Escape'); // keeps "New lane"
   await renameHeader(page, 'lane', 'New lane', 'Ideas');
   await expect.poll(() => laneTitlesOnCanvas(page)).toEqual([...TEMPLATE_LANES, 'Ideas']);
   await expectSaved(page);

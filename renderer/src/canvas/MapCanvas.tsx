@@ -3,8 +3,8 @@
  * over it for typing, and a toolbar. Every action goes through MapActions (undoable, saved at
  * once) and every key through the command registry (canvasCommands.ts).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type Konva from 'konva';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import Konva from 'konva';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { METRICS } from '../../../shared/domain/layout';
@@ -13,7 +13,7 @@ import type { MapActions } from '../map/view';
 import { CanvasToolbar } from './CanvasToolbar';
 import { ContextMenu } from './ContextMenu';
 import { useCanvasCommands } from './canvasCommands';
-import { CanvasController, type EditorState } from './controller';
+import { CanvasController, type EditorState, type UiState } from './controller';
 import { LineEditor, NoteEditor } from './editors';
 import { createWrapCache } from './scene';
 import { loadCamera, saveCamera } from './viewState';
@@ -27,15 +27,16 @@ export interface MapCanvasProps {
 
 type DrawContext = { _context: CanvasRenderingContext2D };
 
+// The controller decides when layers draw (once per frame, only those that changed).
+Konva.autoDrawEnabled = false;
+
 export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
   const controller = useMemo(() => new CanvasController(map, createWrapCache(), actions), []); // eslint-disable-line react-hooks/exhaustive-deps
   controller.actions = actions;
   const ui = useSyncExternalStore(controller.subscribe, controller.getUi);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  const gridRef = useRef<Konva.Layer>(null);
-  const notesRef = useRef<Konva.Layer>(null);
-  const frameRef = useRef<Konva.Layer>(null);
+  const sceneRef = useRef<Konva.Layer>(null);
   const overlayRef = useRef<Konva.Layer>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
@@ -64,7 +65,7 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
     if (!ready) return;
     const stage = stageRef.current!;
     controller.resize(size.width, size.height);
-    controller.attach(stage, { grid: gridRef.current!, notes: notesRef.current!, frame: frameRef.current!, overlay: overlayRef.current! });
+    controller.attach(stage, { scene: sceneRef.current!, overlay: overlayRef.current! });
     const el = stage.container();
     const wheel = (e: WheelEvent) => controller.onWheel(e);
     el.addEventListener('pointerdown', controller.onPointerDown);
@@ -136,34 +137,68 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
   }, [controller]);
 
   controller.onEditorBlurRequest = () => blur.current?.();
-  const registerBlur = (save: () => void) => {
+  const registerBlur = useCallback((save: () => void) => {
     blur.current = save;
-  };
-  const focusCanvas = () => containerRef.current?.focus({ preventScroll: true });
+  }, []);
+  const focusCanvas = useCallback(() => containerRef.current?.focus({ preventScroll: true }), []);
 
   useCanvasCommands(controller, actions, focusCanvas);
 
-  const editor = ui.editor;
-  const editorRect = editor ? controller.editorScreenRect(editor) : null;
+  // Stable draw functions: a new function each render would make Konva redraw for nothing.
+  const draw = useMemo(
+    () => ({
+      grid: (c: unknown) => controller.drawGridLayer((c as DrawContext)._context),
+      notes: (c: unknown) => controller.drawNotesLayer((c as DrawContext)._context),
+      frame: (c: unknown) => controller.drawFrameLayer((c as DrawContext)._context),
+      overlay: (c: unknown) => controller.drawOverlayLayer((c as DrawContext)._context),
+    }),
+    [controller],
+  );
 
   return (
     <div className="map-canvas" ref={containerRef} tabIndex={0} data-testid="map-canvas" aria-label="Journey map canvas. Arrow keys move between cells and notes, Enter adds or edits, Delete deletes.">
       {ready && (
         <Stage ref={stageRef} width={size.width} height={size.height} listening={false}>
-          <Layer ref={gridRef} listening={false}>
-            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={(c) => controller.drawGridLayer((c as unknown as DrawContext)._context)} />
-          </Layer>
-          <Layer ref={notesRef} listening={false}>
-            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={(c) => controller.drawNotesLayer((c as unknown as DrawContext)._context)} />
-          </Layer>
-          <Layer ref={frameRef} listening={false}>
-            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={(c) => controller.drawFrameLayer((c as unknown as DrawContext)._context)} />
+          <Layer ref={sceneRef} listening={false}>
+            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={draw.grid} />
+            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={draw.notes} />
+            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={draw.frame} />
           </Layer>
           <Layer ref={overlayRef} listening={false}>
-            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={(c) => controller.drawOverlayLayer((c as unknown as DrawContext)._context)} />
+            <Shape listening={false} perfectDrawEnabled={false} sceneFunc={draw.overlay} />
           </Layer>
         </Stage>
       )}
+      <Overlays controller={controller} actions={actions} ui={ui} menu={menu} closeMenu={closeMenu} registerBlur={registerBlur} focusCanvas={focusCanvas} />
+    </div>
+  );
+}
+
+/**
+ * What floats over the canvas. Memoised on the UI state: a map change re-renders it only once the
+ * controller has laid the new map out (in the next frame), never in the middle of an edit.
+ */
+const Overlays = memo(function Overlays({
+  controller,
+  actions,
+  ui,
+  menu,
+  closeMenu,
+  registerBlur,
+  focusCanvas,
+}: {
+  controller: CanvasController;
+  actions: MapActions;
+  ui: UiState;
+  menu: { x: number; y: number } | null;
+  closeMenu(): void;
+  registerBlur(save: () => void): void;
+  focusCanvas(): void;
+}) {
+  const editor = ui.editor;
+  const editorRect = editor ? controller.editorScreenRect(editor) : null;
+  return (
+    <>
       <CanvasToolbar controller={controller} actions={actions} ui={ui} />
       {editor && editorRect && <EditorFor editor={editor} rect={editorRect} controller={controller} actions={actions} registerBlur={registerBlur} focusCanvas={focusCanvas} />}
       {ui.hover && !editor && !menu && <HoverText controller={controller} noteId={ui.hover.noteId} rect={ui.hover.rect} />}
@@ -179,9 +214,9 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
           }}
         />
       )}
-    </div>
+    </>
   );
-}
+});
 
 function EditorFor({
   editor,
@@ -308,7 +343,7 @@ function HoverText({ controller, noteId, rect }: { controller: CanvasController;
 }
 
 /** A selected note whose text is cut shows all of it, as on hover. */
-function SelectedCutNote({ controller, ui }: { controller: CanvasController; ui: ReturnType<CanvasController['getUi']> }) {
+function SelectedCutNote({ controller, ui }: { controller: CanvasController; ui: UiState }) {
   if (ui.selection.kind !== 'notes' || ui.selection.ids.size !== 1) return null;
   const id = [...ui.selection.ids][0]!;
   const box = controller.scene.layout.notes.get(id);

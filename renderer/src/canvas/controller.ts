@@ -3,11 +3,13 @@
  * moves and drags redraw the Konva layers directly (no React render per frame); React only hears
  * about changes to what its overlays show (selection, editors, hover) through `subscribe`.
  *
- * Four layers, none listening to Konva's hit graph (hit-testing uses the pure layout):
- *   grid     cells, grid lines, emotion curves
- *   notes    the sticky notes in view
- *   frame    stage headers and lane titles, stuck to the view's edges
+ * Two layers (two canvases to composite), none listening to Konva's hit graph (hit-testing uses
+ * the pure layout):
+ *   scene    cells, grid lines and emotion curves; the sticky notes in view; the frame of stage
+ *            headers and lane titles, stuck to the view's edges
  *   overlay  selection, find highlights, drop marker, marquee, dragged notes
+ * Separate layers for grid, notes and frame measured slower: every camera move redraws all of
+ * them anyway, and each extra full-window canvas costs a composite per frame.
  */
 import type Konva from 'konva';
 import { cellKey, dropTarget, frameOffset, hitTestFramed, rectFromPoints, slotRect, type DropTarget, type Hit, type NoteBox, type Rect } from '../../../shared/domain/layout';
@@ -54,12 +56,11 @@ type Gesture =
   | { kind: 'pinch'; distance: number; midX: number; midY: number };
 
 const DRAG_THRESHOLD = 5;
-export type LayerName = 'grid' | 'notes' | 'frame' | 'overlay';
+export type LayerName = 'scene' | 'overlay';
 export type Layers = Record<LayerName, Konva.Layer>;
 const NO_SELECTION: Selection = { kind: 'none' };
 
 export class CanvasController {
-  scene: Scene;
   camera: Camera = { x: 0, y: 0, zoom: 1 };
   width = 0;
   height = 0;
@@ -71,7 +72,7 @@ export class CanvasController {
   private ui: UiState = { selection: NO_SELECTION, editor: null, hover: null, zoom: 1 };
   private readonly listeners = new Set<() => void>();
   private raf = 0;
-  private dirty: Record<LayerName, boolean> = { grid: false, notes: false, frame: false, overlay: false };
+  private dirty: Record<LayerName, boolean> = { scene: false, overlay: false };
   /** Find results: every match, and the current one. */
   private highlights: { ids: ReadonlySet<string>; current: string | null } = { ids: new Set(), current: null };
   /** Snapshot comparison and similar: notes to mark, by colour. */
@@ -83,7 +84,18 @@ export class CanvasController {
     private readonly wraps: WrapCache,
     public actions: MapActions,
   ) {
-    this.scene = buildScene(map, wraps);
+    this.built = buildScene(map, wraps);
+  }
+
+  private built: Scene;
+  private pendingMap: ProjectMap | null = null;
+  /**
+   * What is drawn. A new map is laid out when it is first needed — normally in the next frame —
+   * not when it arrives: an edit's acknowledgement is never kept waiting behind a relayout.
+   */
+  get scene(): Scene {
+    if (this.pendingMap) this.applyMap();
+    return this.built;
   }
 
   // ── State for React ──────────────────────────────────────────────────────────
@@ -113,7 +125,7 @@ export class CanvasController {
   resize(width: number, height: number) {
     this.width = width;
     this.height = height;
-    this.invalidate('grid', 'notes', 'frame', 'overlay');
+    this.invalidate('scene', 'overlay');
   }
 
   private afterMap: (() => boolean)[] = [];
@@ -123,21 +135,36 @@ export class CanvasController {
   }
 
   setMap(map: ProjectMap) {
-    if (map === this.scene.map) return;
-    this.scene = buildScene(map, this.wraps);
-    this.afterMap = this.afterMap.filter((fn) => !fn());
-    // Drop what no longer exists from the selection and editors.
+    if (map === (this.pendingMap ?? this.built.map)) return;
+    this.pendingMap = map;
+    this.invalidate('scene', 'overlay');
+  }
+
+  private applyMap() {
+    const map = this.pendingMap!;
+    this.pendingMap = null;
+    this.built = buildScene(map, this.wraps);
+    this.invalidate('scene', 'overlay');
+    // Overlays follow the new layout (editors move to the next slot). Told after this task,
+    // because a layout may be asked for in the middle of a React render.
+    queueMicrotask(() => this.followMap());
+  }
+
+  /** Drops what no longer exists from the selection and editors, then runs the waiting callbacks. */
+  private followMap() {
+    const scene = this.built;
     const sel = this.ui.selection;
+    let selection = sel;
     if (sel.kind === 'notes') {
-      const ids = new Set([...sel.ids].filter((id) => this.scene.notes.has(id)));
-      if (ids.size !== sel.ids.size) this.setUi({ selection: ids.size > 0 ? { kind: 'notes', ids } : NO_SELECTION });
-    } else if ((sel.kind === 'stage' && !this.scene.stageTitles.has(sel.id)) || (sel.kind === 'lane' && !this.scene.laneTitles.has(sel.id)) || (sel.kind === 'cell' && !this.scene.layout.cells.has(cellKey(sel.stageId, sel.laneId)))) {
-      this.setUi({ selection: NO_SELECTION });
+      const ids = new Set([...sel.ids].filter((id) => scene.notes.has(id)));
+      if (ids.size !== sel.ids.size) selection = ids.size > 0 ? { kind: 'notes', ids } : NO_SELECTION;
+    } else if ((sel.kind === 'stage' && !scene.stageTitles.has(sel.id)) || (sel.kind === 'lane' && !scene.laneTitles.has(sel.id)) || (sel.kind === 'cell' && !scene.layout.cells.has(cellKey(sel.stageId, sel.laneId)))) {
+      selection = NO_SELECTION;
     }
     const ed = this.ui.editor;
-    if (ed?.kind === 'edit' && !this.scene.notes.has(ed.noteId)) this.setUi({ editor: null });
-    else this.setUi({}); // editors reposition to the new layout
-    this.invalidate('grid', 'notes', 'frame', 'overlay');
+    const editor = ed?.kind === 'edit' && !scene.notes.has(ed.noteId) ? null : ed;
+    this.setUi({ selection, editor });
+    this.afterMap = this.afterMap.filter((fn) => !fn());
   }
 
   // ── Camera ───────────────────────────────────────────────────────────────────
@@ -153,7 +180,7 @@ export class CanvasController {
     if (!this.stage) return;
     this.stage.position({ x: this.camera.x, y: this.camera.y });
     this.stage.scale({ x: this.camera.zoom, y: this.camera.zoom });
-    this.invalidate('grid', 'notes', 'frame', 'overlay');
+    this.invalidate('scene', 'overlay');
   }
 
   zoomBy(factor: number) {
@@ -338,7 +365,7 @@ export class CanvasController {
       const before = this.scene.emotions.get(hit.laneId)?.find((x) => x.stageId === hit.stageId)?.score ?? null;
       this.select({ kind: 'cell', stageId: hit.stageId, laneId: hit.laneId });
       this.gesture = { kind: 'emotion', laneId: hit.laneId, stageId: hit.stageId, score: yToScore(w.y, lane), before };
-      this.invalidate('grid');
+      this.invalidate('scene');
       return;
     }
     if (hit?.kind === 'cell' && (e.shiftKey || e.metaKey || e.ctrlKey)) {
@@ -392,7 +419,7 @@ export class CanvasController {
         const start = toWorld(this.camera, g.startX, g.startY);
         this.gesture = { kind: 'drag-notes', ids, grabX: start.x - box.x, grabY: start.y - box.y, x: w.x, y: w.y, target: dropTarget(this.scene.layout, w.x, w.y, new Set(ids)) };
         this.stage.container().style.cursor = 'grabbing';
-        this.invalidate('notes', 'overlay');
+        this.invalidate('scene', 'overlay');
         return;
       }
       case 'drag-notes': {
@@ -411,7 +438,7 @@ export class CanvasController {
         const score = yToScore(w.y, lane);
         if (score !== g.score) {
           this.gesture = { ...g, score };
-          this.invalidate('grid');
+          this.invalidate('scene');
         }
         return;
       }
@@ -442,7 +469,7 @@ export class CanvasController {
         }
         return;
       case 'drag-notes':
-        this.invalidate('notes', 'overlay');
+        this.invalidate('scene', 'overlay');
         if (g.target) void this.actions.moveNotes(g.ids, g.target.stageId, g.target.laneId, g.target.index);
         return;
       case 'marquee': {
@@ -453,7 +480,7 @@ export class CanvasController {
         return;
       }
       case 'emotion':
-        this.invalidate('grid');
+        this.invalidate('scene');
         if (g.score !== g.before) void this.actions.setEmotion(g.laneId, g.stageId, g.score);
         return;
       case 'drag-header': {
@@ -475,7 +502,7 @@ export class CanvasController {
   onPointerCancel = (e: PointerEvent) => {
     this.pointers.delete(e.pointerId);
     this.gesture = { kind: 'idle' };
-    this.invalidate('grid', 'notes', 'frame', 'overlay');
+    this.invalidate('scene', 'overlay');
   };
 
   onPointerLeave = () => {
@@ -601,8 +628,9 @@ export class CanvasController {
     this.raf = requestAnimationFrame(() => {
       this.raf = 0;
       if (!this.layers) return;
-      for (const name of ['grid', 'notes', 'frame', 'overlay'] as const) if (this.dirty[name]) this.layers[name].draw();
-      this.dirty = { grid: false, notes: false, frame: false, overlay: false };
+      if (this.pendingMap) this.applyMap();
+      for (const name of ['scene', 'overlay'] as const) if (this.dirty[name]) this.layers[name].draw();
+      this.dirty = { scene: false, overlay: false };
     });
   }
 
@@ -813,3 +841,4 @@ export function neighbour(scene: Scene, selection: Selection, dir: 'left' | 'rig
       return i + cols < cell.noteIds.length ? at(i + cols) : cellAt(si, li + 1);
   }
 }
+

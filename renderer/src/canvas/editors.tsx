@@ -50,15 +50,17 @@ export function NoteEditor(props: NoteEditorProps) {
   };
   props.registerBlur(leave);
 
+  // Called on every keystroke: it touches the DOM only near the length limit. The textarea grows
+  // with its text by CSS (field-sizing), so typing never forces a layout from script.
   const updateCounter = () => {
     const el = ref.current;
-    if (!el || !counter.current) return;
+    const out = counter.current;
+    if (!el || !out) return;
+    if (el.value.length < MAX_NOTE_TEXT * 0.9 && out.textContent === '') return;
     const n = charCount(el.value);
-    counter.current.textContent = n > MAX_NOTE_TEXT * 0.9 ? `${n.toLocaleString()} / ${MAX_NOTE_TEXT.toLocaleString()}` : '';
-    counter.current.dataset.over = String(n > MAX_NOTE_TEXT);
-    // Grow with the text, as the note will.
-    el.style.height = 'auto';
-    el.style.height = `${Math.max(rect.h, el.scrollHeight)}px`;
+    const text = n > MAX_NOTE_TEXT * 0.9 ? `${n.toLocaleString()} / ${MAX_NOTE_TEXT.toLocaleString()}` : '';
+    if (out.textContent !== text) out.textContent = text;
+    out.dataset.over = String(n > MAX_NOTE_TEXT);
   };
 
   const font = METRICS.fontSize * zoom;
