@@ -8,6 +8,7 @@
  * Delete deletes, M moves ("Move to…": stage and lane), N adds a note next to it, ↑/↓ go from note
  * to note. Every change goes through MapActions: undoable, shown at once, saved by the screen.
  */
+import { editKeys } from '../ui/editKeys';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { EmotionScore, Lane, Note, Stage } from '../../../shared/api/schemas';
 import { MAX_EXPLANATION } from '../../../shared/api/schemas';
@@ -501,21 +502,7 @@ function NoteTextEditor({ text, onEnd }: { text: string; onEnd(text: string | nu
         defaultValue={text}
         rows={2}
         onInput={(e) => counter.update(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.nativeEvent.isComposing) return;
-          if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
-            e.preventDefault();
-            finish(true, true);
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            finish(false, true);
-          }
-        }}
-        onBlur={() => {
-          // The window losing focus (another app) is not leaving the note.
-          if (document.hasFocus()) finish(true, false);
-        }}
+        {...editKeys(finish, { multiline: true })}
       />
       <p className="outline-editor-hint">
         <span>
@@ -754,20 +741,7 @@ function ExplanationInput({ label, initial, onSave, onCancel }: { label: string;
       defaultValue={initial}
       maxLength={MAX_EXPLANATION}
       placeholder="What makes customers feel this way?"
-      onKeyDown={(e) => {
-        if (e.nativeEvent.isComposing) return;
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          finish(true, true);
-        } else if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          finish(false, true);
-        }
-      }}
-      onBlur={() => {
-        if (document.hasFocus()) finish(true, false);
-      }}
+      {...editKeys(finish)}
     />
   );
 }

@@ -2,6 +2,7 @@
  * A one-line text field edited in place: Enter saves, Esc cancels, leaving the field saves.
  * Used to rename projects, stages and lanes, and to name new ones.
  */
+import { editKeys } from './editKeys';
 import { useEffect, useRef, useState } from 'react';
 
 export interface InlineTextInputProps {
@@ -43,19 +44,7 @@ export function InlineTextInput({ label, initial = '', placeholder, className, t
       value={value}
       data-testid={testId}
       onChange={(e) => setValue(e.target.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-          e.preventDefault();
-          finish(true, true);
-        } else if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          finish(false, true);
-        }
-      }}
-      onBlur={() => {
-        if (document.hasFocus()) finish(saveOnBlur, false);
-      }}
+      {...editKeys(finish, { saveOnBlur })}
     />
   );
 }
