@@ -16,6 +16,7 @@
  * goes) are never a change.
  */
 import type { EmotionScore, Lane, Note, Stage } from '../api/schemas';
+import { cellKey } from './layout';
 
 export type NoteField = 'text' | 'color' | 'tags' | 'channel';
 export const NOTE_FIELDS: readonly NoteField[] = ['text', 'color', 'tags', 'channel'];
@@ -85,7 +86,7 @@ export function diffMaps(before: MapContent, after: MapContent): MapDiff {
     if (b.stageId !== a.stageId || b.laneId !== a.laneId) {
       moved.push({ before: b, after: a, sameCell: false });
     } else {
-      const key = cellKey(a);
+      const key = cellKey(a.stageId, a.laneId);
       const list = stayed.get(key);
       if (list) list.push({ before: b, after: a });
       else stayed.set(key, [{ before: b, after: a }]);
@@ -175,7 +176,6 @@ function readingOrder(map: MapContent): (x: Note, y: Note) => number {
     cmp(x.id, y.id);
 }
 
-const cellKey = (n: Note) => `${n.stageId} ${n.laneId}`;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {

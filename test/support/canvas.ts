@@ -47,7 +47,7 @@ function pointOf(page: Page, target: Target): Promise<Where> {
       const st = s.stages.find((x: any) => x.title === t.stage);
       const ln = s.lanes.find((x: any) => x.title === t.lane);
       if (!st || !ln) throw new Error(`No cell ${t.stage} / ${t.lane}`);
-      const cell = s.layout.cells.get(`${st.id}|${ln.id}`);
+      const cell = s.layout.cells.get(`${st.id}|${ln.id}`) /* cellKey in shared/domain/layout.ts: runs in the page */;
       w = { x: cell.x + cell.w * t.fx, y: cell.y + cell.h * t.fy };
     } else if (t.kind === 'note') {
       const note = [...s.notes.values()].find((n: any) => n.text === t.text) as any;

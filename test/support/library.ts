@@ -6,6 +6,7 @@ import type { Input, MethodName, Output } from '../../shared/api/contract';
 import type { ApiError, Result } from '../../shared/api/errors';
 import { startCore, type Core } from '../../main/core';
 import type { ApiEvent } from '../../shared/api/contract';
+import type { ProjectMap } from '../../shared/api/schemas';
 
 export interface TestLibrary {
   core: Core;
@@ -51,4 +52,21 @@ export function openTestLibrary(dir = tempDir()): TestLibrary {
 export function libraryBytes(lib: TestLibrary): Buffer {
   lib.core.db.pragma('wal_checkpoint(TRUNCATE)');
   return fs.readFileSync(lib.core.libraryFile);
+}
+
+/** The ids of the cell at a stage and lane, by their titles. */
+export function cellOf(m: ProjectMap, stage: string, lane: string): { stageId: string; laneId: string } {
+  const s = m.stages.find((x) => x.title === stage);
+  const l = m.lanes.find((x) => x.title === lane);
+  if (!s || !l) throw new Error(`No cell ${stage} / ${lane}`);
+  return { stageId: s.id, laneId: l.id };
+}
+
+/** The texts of a cell's notes, in order. */
+export function textsIn(m: ProjectMap, stage: string, lane: string): string[] {
+  const c = cellOf(m, stage, lane);
+  return m.notes
+    .filter((n) => n.stageId === c.stageId && n.laneId === c.laneId)
+    .sort((a, b) => a.position - b.position)
+    .map((n) => n.text);
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Note, ProjectMap } from '../../shared/api/schemas';
-import { libraryBytes, openTestLibrary, type TestLibrary } from '../support/library';
+import { libraryBytes, openTestLibrary, type TestLibrary, cellOf, textsIn } from '../support/library';
 
 let lib: TestLibrary;
 beforeEach(() => {
@@ -12,15 +12,6 @@ afterEach(() => lib.close());
 
 const purchase = () => lib.ok('projects.create', { template: 'purchase', title: 'Acme onboarding' });
 const map = (projectId: string): ProjectMap => lib.ok('map.get', { projectId });
-const cell = (m: ProjectMap, stage: string, lane: string) => {
-  const s = m.stages.find((x) => x.title === stage)!;
-  const l = m.lanes.find((x) => x.title === lane)!;
-  return { stageId: s.id, laneId: l.id };
-};
-const textsIn = (m: ProjectMap, stage: string, lane: string) => {
-  const c = cell(m, stage, lane);
-  return m.notes.filter((n) => n.stageId === c.stageId && n.laneId === c.laneId).sort((a, b) => a.position - b.position).map((n) => n.text);
-};
 /** Positions in every cell are 0…n−1. */
 const expectTidy = (m: ProjectMap) => {
   const cells = new Map<string, number[]>();
@@ -33,9 +24,9 @@ describe('notes.updateMany', () => {
   it('changes several notes in one transaction, each with its own fields', () => {
     const p = purchase();
     const m = map(p.id);
-    const a = lib.ok('notes.create', { projectId: p.id, ...cell(m, 'Awareness', 'Customer actions'), text: 'a', tags: ['idea'] });
-    const b = lib.ok('notes.create', { projectId: p.id, ...cell(m, 'Purchase', 'Touchpoints'), text: 'b', channel: 'web' });
-    const c = lib.ok('notes.create', { projectId: p.id, ...cell(m, 'Purchase', 'Pain points'), text: 'c' });
+    const a = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Customer actions'), text: 'a', tags: ['idea'] });
+    const b = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Purchase', 'Touchpoints'), text: 'b', channel: 'web' });
+    const c = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Purchase', 'Pain points'), text: 'c' });
     const rev = revision(p.id);
     lib.events.length = 0;
     const out = lib.ok('notes.updateMany', {
@@ -58,7 +49,7 @@ describe('notes.updateMany', () => {
 
   it('leaves a note it does not change as it was, time of last change included', () => {
     const p = purchase();
-    const a = lib.ok('notes.create', { projectId: p.id, ...cell(map(p.id), 'Awareness', 'Customer actions'), text: 'same', color: 'blue' });
+    const a = lib.ok('notes.create', { projectId: p.id, ...cellOf(map(p.id), 'Awareness', 'Customer actions'), text: 'same', color: 'blue' });
     const [out] = lib.ok('notes.updateMany', { projectId: p.id, updates: [{ noteId: a.id, text: 'same', color: 'blue' }] });
     expect(out).toEqual(a);
   });
@@ -66,8 +57,8 @@ describe('notes.updateMany', () => {
   it('changes nothing when one note is unknown, or of another project, or listed twice', () => {
     const p = purchase();
     const q = purchase();
-    const a = lib.ok('notes.create', { projectId: p.id, ...cell(map(p.id), 'Awareness', 'Customer actions'), text: 'a' });
-    const other = lib.ok('notes.create', { projectId: q.id, ...cell(map(q.id), 'Awareness', 'Customer actions'), text: 'theirs' });
+    const a = lib.ok('notes.create', { projectId: p.id, ...cellOf(map(p.id), 'Awareness', 'Customer actions'), text: 'a' });
+    const other = lib.ok('notes.create', { projectId: q.id, ...cellOf(map(q.id), 'Awareness', 'Customer actions'), text: 'theirs' });
     const before = libraryBytes(lib);
     const unknown = lib.err('notes.updateMany', { projectId: p.id, updates: [{ noteId: a.id, text: 'changed' }, { noteId: randomUUID(), text: 'ghost' }] });
     expect(unknown).toMatchObject({ code: 'not_found', message: 'The note does not exist (it may have been deleted).' });
@@ -82,9 +73,9 @@ describe('notes.duplicate', () => {
   it('puts each copy right after its source, keeping the order of copies in one cell', () => {
     const p = purchase();
     const m = map(p.id);
-    const c = cell(m, 'Consideration', 'Customer actions');
+    const c = cellOf(m, 'Consideration', 'Customer actions');
     const [a, b, x] = ['a', 'b', 'x'].map((text) => lib.ok('notes.create', { projectId: p.id, ...c, text }));
-    const t = lib.ok('notes.create', { projectId: p.id, ...cell(m, 'Loyalty', 'Touchpoints'), text: 't', channel: 'email', tags: ['question'], author: 'Sam', color: 'purple' });
+    const t = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Loyalty', 'Touchpoints'), text: 't', channel: 'email', tags: ['question'], author: 'Sam', color: 'purple' });
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     // Listed against the cell's order: the copies still land after their own sources.
     const copies = lib.ok('notes.duplicate', {
@@ -112,7 +103,7 @@ describe('notes.duplicate', () => {
 
   it('keeps two copies of one note in the order listed', () => {
     const p = purchase();
-    const c = cell(map(p.id), 'Awareness', 'Pain points');
+    const c = cellOf(map(p.id), 'Awareness', 'Pain points');
     const a = lib.ok('notes.create', { projectId: p.id, ...c, text: 'a' });
     const b = lib.ok('notes.create', { projectId: p.id, ...c, text: 'b' });
     const [one, two] = [randomUUID(), randomUUID()];
@@ -123,7 +114,7 @@ describe('notes.duplicate', () => {
 
   it('can be undone by deleting the copies and redone by restoring them', () => {
     const p = purchase();
-    const c = cell(map(p.id), 'Awareness', 'Pain points');
+    const c = cellOf(map(p.id), 'Awareness', 'Pain points');
     const a = lib.ok('notes.create', { projectId: p.id, ...c, text: 'a' });
     lib.ok('notes.create', { projectId: p.id, ...c, text: 'b' });
     const id = randomUUID();
@@ -137,7 +128,7 @@ describe('notes.duplicate', () => {
 
   it('refuses a copy id already in use, an unknown source or an id given twice, changing nothing', () => {
     const p = purchase();
-    const c = cell(map(p.id), 'Awareness', 'Pain points');
+    const c = cellOf(map(p.id), 'Awareness', 'Pain points');
     const a = lib.ok('notes.create', { projectId: p.id, ...c, text: 'a' });
     const b = lib.ok('notes.create', { projectId: p.id, ...c, text: 'b' });
     const before = libraryBytes(lib);
@@ -156,9 +147,9 @@ describe('notes.place', () => {
   it('undoes a move of notes from several cells in one call, exactly', () => {
     const p = purchase();
     const m = map(p.id);
-    const c1 = cell(m, 'Awareness', 'Customer actions');
-    const c2 = cell(m, 'Purchase', 'Pain points');
-    const dst = cell(m, 'Loyalty', 'Opportunities');
+    const c1 = cellOf(m, 'Awareness', 'Customer actions');
+    const c2 = cellOf(m, 'Purchase', 'Pain points');
+    const dst = cellOf(m, 'Loyalty', 'Opportunities');
     const n1 = ['a0', 'a1', 'a2', 'a3'].map((text) => lib.ok('notes.create', { projectId: p.id, ...c1, text }));
     const n2 = ['b0', 'b1', 'b2'].map((text) => lib.ok('notes.create', { projectId: p.id, ...c2, text }));
     ['d0', 'd1'].forEach((text) => lib.ok('notes.create', { projectId: p.id, ...dst, text }));
@@ -189,7 +180,7 @@ describe('notes.place', () => {
 
   it('puts a note back within its own cell, and returns nothing when nothing moves', () => {
     const p = purchase();
-    const c = cell(map(p.id), 'Awareness', 'Pain points');
+    const c = cellOf(map(p.id), 'Awareness', 'Pain points');
     const [a, b, x] = ['a', 'b', 'c'].map((text) => lib.ok('notes.create', { projectId: p.id, ...c, text }));
     lib.ok('notes.place', { projectId: p.id, placements: [{ noteId: x!.id, ...c, position: 0 }] });
     expect(textsIn(map(p.id), 'Awareness', 'Pain points')).toEqual(['c', 'a', 'b']);
@@ -201,12 +192,12 @@ describe('notes.place', () => {
   it('refuses the emotion lane, unknown cells and notes, and a note placed twice, changing nothing', () => {
     const p = purchase();
     const m = map(p.id);
-    const c = cell(m, 'Awareness', 'Pain points');
+    const c = cellOf(m, 'Awareness', 'Pain points');
     const a = lib.ok('notes.create', { projectId: p.id, ...c, text: 'a' });
     const b = lib.ok('notes.create', { projectId: p.id, ...c, text: 'b' });
     const before = libraryBytes(lib);
     const to = (noteId: string, where: { stageId: string; laneId: string }, position = 0) => ({ noteId, ...where, position });
-    expect(lib.err('notes.place', { projectId: p.id, placements: [to(a.id, cell(m, 'Loyalty', 'Customer actions')), to(b.id, cell(m, 'Awareness', 'Emotions'))] })).toMatchObject({
+    expect(lib.err('notes.place', { projectId: p.id, placements: [to(a.id, cellOf(m, 'Loyalty', 'Customer actions')), to(b.id, cellOf(m, 'Awareness', 'Emotions'))] })).toMatchObject({
       code: 'conflict',
       message: 'Notes cannot be put in the emotion lane.',
     });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectMap } from '../../shared/api/schemas';
-import { openTestLibrary, type TestLibrary } from '../support/library';
+import { openTestLibrary, type TestLibrary, cellOf, textsIn } from '../support/library';
 
 let lib: TestLibrary;
 beforeEach(() => {
@@ -10,15 +10,6 @@ afterEach(() => lib.close());
 
 const purchase = () => lib.ok('projects.create', { template: 'purchase', title: 'Acme onboarding', client: 'Acme', workshopDate: '2026-11-23', facilitator: 'Dana' });
 const map = (projectId: string): ProjectMap => lib.ok('map.get', { projectId });
-const cell = (m: ProjectMap, stage: string, lane: string) => {
-  const s = m.stages.find((x) => x.title === stage)!;
-  const l = m.lanes.find((x) => x.title === lane)!;
-  return { stageId: s.id, laneId: l.id };
-};
-const textsIn = (m: ProjectMap, stage: string, lane: string) => {
-  const c = cell(m, stage, lane);
-  return m.notes.filter((n) => n.stageId === c.stageId && n.laneId === c.laneId).sort((a, b) => a.position - b.position).map((n) => n.text);
-};
 
 describe('projects', () => {
   it('creates from the Purchase journey template with its stages and lanes', () => {
@@ -47,7 +38,7 @@ describe('projects', () => {
     const a = purchase();
     const b = lib.ok('projects.create', { template: 'blank', title: 'Second' });
     const m = map(a.id);
-    lib.ok('notes.create', { projectId: a.id, ...cell(m, 'Awareness', 'Customer actions'), text: 'Sees an ad' });
+    lib.ok('notes.create', { projectId: a.id, ...cellOf(m, 'Awareness', 'Customer actions'), text: 'Sees an ad' });
     const list = lib.ok('projects.list', {});
     expect(list.map((p) => [p.title, p.noteCount])).toEqual([
       ['Acme onboarding', 1],
@@ -64,7 +55,7 @@ describe('projects', () => {
 
   it('refuses every operation on a deleted project with not_found', () => {
     const p = purchase();
-    const c = cell(map(p.id), 'Awareness', 'Customer actions');
+    const c = cellOf(map(p.id), 'Awareness', 'Customer actions');
     lib.ok('projects.delete', { projectId: p.id });
     expect(lib.err('map.get', { projectId: p.id }).code).toBe('not_found');
     expect(lib.err('projects.open', { projectId: p.id }).code).toBe('not_found');
@@ -79,7 +70,7 @@ describe('notes', () => {
   it('creates notes in cells, in order, with the lane colour by default', () => {
     const p = purchase();
     const m = map(p.id);
-    const c = cell(m, 'Purchase', 'Pain points');
+    const c = cellOf(m, 'Purchase', 'Pain points');
     const a = lib.ok('notes.create', { projectId: p.id, ...c, text: 'first' });
     lib.ok('notes.create', { projectId: p.id, ...c, text: 'third' });
     lib.ok('notes.create', { projectId: p.id, ...c, text: 'second', index: 1 });
@@ -93,17 +84,17 @@ describe('notes', () => {
   it('keeps a channel only on touchpoint notes and refuses notes in the emotion lane', () => {
     const p = purchase();
     const m = map(p.id);
-    const t = lib.ok('notes.create', { projectId: p.id, ...cell(m, 'Awareness', 'Touchpoints'), text: 'Instagram ad', channel: 'social' });
+    const t = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Touchpoints'), text: 'Instagram ad', channel: 'social' });
     expect(t.channel).toBe('social');
-    const n = lib.ok('notes.create', { projectId: p.id, ...cell(m, 'Awareness', 'Customer actions'), text: 'Scrolls', channel: 'social' });
+    const n = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Customer actions'), text: 'Scrolls', channel: 'social' });
     expect(n.channel).toBeNull();
-    expect(lib.err('notes.create', { projectId: p.id, ...cell(m, 'Awareness', 'Emotions'), text: 'x' }).code).toBe('conflict');
+    expect(lib.err('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Emotions'), text: 'x' }).code).toBe('conflict');
   });
 
   it('updates text, colour, tags and channel', () => {
     const p = purchase();
     const m = map(p.id);
-    const n = lib.ok('notes.create', { projectId: p.id, ...cell(m, 'Awareness', 'Touchpoints'), text: 'old' });
+    const n = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Touchpoints'), text: 'old' });
     const u = lib.ok('notes.update', { projectId: p.id, noteId: n.id, text: 'new', color: 'green', tags: ['idea'], channel: 'email' });
     expect(u).toMatchObject({ text: 'new', color: 'green', tags: ['idea'], channel: 'email' });
     expect(map(p.id).notes[0]).toMatchObject({ text: 'new', color: 'green', tags: ['idea'], channel: 'email' });
@@ -112,8 +103,8 @@ describe('notes', () => {
   it('moves notes between cells and within a cell, closing gaps', () => {
     const p = purchase();
     const m = map(p.id);
-    const src = cell(m, 'Awareness', 'Customer actions');
-    const dst = cell(m, 'Purchase', 'Customer actions');
+    const src = cellOf(m, 'Awareness', 'Customer actions');
+    const dst = cellOf(m, 'Purchase', 'Customer actions');
     const [a, b, c] = ['a', 'b', 'c'].map((text) => lib.ok('notes.create', { projectId: p.id, ...src, text }));
     lib.ok('notes.create', { projectId: p.id, ...dst, text: 'x' });
     const changed = lib.ok('notes.move', { projectId: p.id, noteIds: [c!.id, a!.id], ...dst, index: 0 });
@@ -130,7 +121,7 @@ describe('notes', () => {
   it('deletes notes and restores them exactly where they were', () => {
     const p = purchase();
     const m = map(p.id);
-    const c = cell(m, 'Loyalty', 'Opportunities');
+    const c = cellOf(m, 'Loyalty', 'Opportunities');
     const notes = ['one', 'two', 'three', 'four'].map((text) => lib.ok('notes.create', { projectId: p.id, ...c, text }));
     const deleted = lib.ok('notes.delete', { projectId: p.id, noteIds: [notes[1]!.id, notes[3]!.id] });
     expect(deleted.map((n) => n.text)).toEqual(['two', 'four']);
@@ -145,10 +136,10 @@ describe('notes', () => {
   it('answers not_found for a note of another project', () => {
     const p = purchase();
     const q = purchase();
-    const n = lib.ok('notes.create', { projectId: p.id, ...cell(map(p.id), 'Awareness', 'Customer actions'), text: 'mine' });
+    const n = lib.ok('notes.create', { projectId: p.id, ...cellOf(map(p.id), 'Awareness', 'Customer actions'), text: 'mine' });
     expect(lib.err('notes.update', { projectId: q.id, noteId: n.id, text: 'hijack' }).code).toBe('not_found');
-    expect(lib.err('notes.move', { projectId: q.id, noteIds: [n.id], ...cell(map(q.id), 'Awareness', 'Customer actions') }).code).toBe('not_found');
-    expect(lib.err('notes.move', { projectId: p.id, noteIds: [n.id], ...cell(map(q.id), 'Awareness', 'Customer actions') }).code).toBe('not_found');
+    expect(lib.err('notes.move', { projectId: q.id, noteIds: [n.id], ...cellOf(map(q.id), 'Awareness', 'Customer actions') }).code).toBe('not_found');
+    expect(lib.err('notes.move', { projectId: p.id, noteIds: [n.id], ...cellOf(map(q.id), 'Awareness', 'Customer actions') }).code).toBe('not_found');
     expect(map(p.id).notes[0]!.text).toBe('mine');
   });
 });
@@ -208,11 +199,11 @@ describe('change events', () => {
     const p = purchase();
     lib.events.length = 0;
     const m = map(p.id);
-    lib.ok('notes.create', { projectId: p.id, ...cell(m, 'Awareness', 'Customer actions'), text: 'x' });
+    lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Customer actions'), text: 'x' });
     const changed = lib.events.filter((e) => e.type === 'project.changed');
     expect(changed).toEqual([{ type: 'project.changed', projectId: p.id, revision: m.project.revision + 1, origin: 'test', method: 'notes.create' }]);
     lib.events.length = 0;
-    lib.err('notes.create', { projectId: p.id, ...cell(m, 'Awareness', 'Emotions'), text: 'refused' });
+    lib.err('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Emotions'), text: 'refused' });
     expect(lib.events).toEqual([]);
     expect(map(p.id).project.revision).toBe(m.project.revision + 1);
   });
@@ -222,7 +213,7 @@ describe('emotion scores', () => {
   it('sets, changes and clears a score per stage in an emotion lane, returning the one before', () => {
     const p = purchase();
     const m = map(p.id);
-    const { stageId, laneId } = cell(m, 'Purchase', 'Emotions');
+    const { stageId, laneId } = cellOf(m, 'Purchase', 'Emotions');
     expect(lib.ok('emotions.set', { projectId: p.id, laneId, stageId, score: -1, explanation: 'Checkout asks for an account' })).toEqual({
       before: null,
       after: { laneId, stageId, personaId: null, score: -1, explanation: 'Checkout asks for an account' },
@@ -238,16 +229,16 @@ describe('emotion scores', () => {
   it('refuses scores outside −2…+2 and scores in a notes lane', () => {
     const p = purchase();
     const m = map(p.id);
-    const e = cell(m, 'Purchase', 'Emotions');
+    const e = cellOf(m, 'Purchase', 'Emotions');
     expect(lib.err('emotions.set', { projectId: p.id, ...e, score: 3 }).message).toMatch(/at most \+2/);
     expect(lib.err('emotions.set', { projectId: p.id, ...e, score: 0.5 }).code).toBe('invalid_input');
-    expect(lib.err('emotions.set', { projectId: p.id, ...cell(m, 'Purchase', 'Pain points'), score: 1 }).code).toBe('conflict');
+    expect(lib.err('emotions.set', { projectId: p.id, ...cellOf(m, 'Purchase', 'Pain points'), score: 1 }).code).toBe('conflict');
   });
 
   it('go with a deleted stage and come back with it', () => {
     const p = purchase();
     const m = map(p.id);
-    const e = cell(m, 'Loyalty', 'Emotions');
+    const e = cellOf(m, 'Loyalty', 'Emotions');
     lib.ok('emotions.set', { projectId: p.id, ...e, score: 2, explanation: 'Gets a thank-you gift' });
     const removed = lib.ok('stages.delete', { projectId: p.id, stageId: e.stageId });
     expect(removed.emotions).toHaveLength(1);

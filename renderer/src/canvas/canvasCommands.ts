@@ -7,6 +7,7 @@ import { clampScore } from '../../../shared/domain/emotion';
 import { useRegisterCommands } from '../commands/CommandsContext';
 import type { Command } from '../commands/registry';
 import type { MapActions } from '../map/view';
+import { cellKey } from '../../../shared/domain/layout';
 import { neighbour, type CanvasController } from './controller';
 
 const TAG_KEYS: Record<NoteTag, string> = { pain: 'P', opportunity: 'O', idea: 'I', question: 'Q' };
@@ -43,7 +44,7 @@ export function canvasCommands(controller: CanvasController, actions: MapActions
     controller.select(next);
     if (next.kind === 'notes') controller.revealNote([...next.ids][0]!);
     else if (next.kind === 'cell') {
-      const cell = controller.scene.layout.cells.get(`${next.stageId}|${next.laneId}`);
+      const cell = controller.scene.layout.cells.get(cellKey(next.stageId, next.laneId));
       if (cell) controller.revealRect({ x: cell.x, y: cell.y, w: Math.min(cell.w, 600), h: Math.min(cell.h, 400) });
     }
     focusCanvas();

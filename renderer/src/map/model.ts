@@ -7,7 +7,8 @@
 import type { EmotionScore, Lane, Note, ProjectMap, Stage } from '../../../shared/api/schemas';
 import type { NotePatch } from './view';
 
-export const cellKey = (stageId: string, laneId: string) => `${stageId} ${laneId}`;
+export { cellKey } from '../../../shared/domain/layout';
+import { cellKey } from '../../../shared/domain/layout';
 
 const byPosition = (a: Note, b: Note) => a.position - b.position || a.createdAt.localeCompare(b.createdAt);
 

@@ -9,6 +9,7 @@
  * to note. Every change goes through MapActions: undoable, shown at once, saved by the screen.
  */
 import { editKeys } from '../ui/editKeys';
+import { cellKey, notesByCell } from '../map/model';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { EmotionScore, Lane, Note, Stage } from '../../../shared/api/schemas';
 import { MAX_EXPLANATION } from '../../../shared/api/schemas';
@@ -46,20 +47,7 @@ export function emotionInWords(score: number, explanation: string): string {
   return explanation.trim() ? `${base}: ${explanation.trim()}` : base;
 }
 
-const cellKey = (stageId: string, laneId: string) => `${stageId} ${laneId}`;
 const byPosition = <T extends { position: number }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.position - b.position);
-/** Each stage × lane's notes, in order. */
-function notesByCell(notes: readonly Note[]): Map<string, Note[]> {
-  const cells = new Map<string, Note[]>();
-  for (const n of notes) {
-    const key = cellKey(n.stageId, n.laneId);
-    const list = cells.get(key);
-    if (list) list.push(n);
-    else cells.set(key, [n]);
-  }
-  for (const list of cells.values()) list.sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
-  return cells;
-}
 
 const cellLabel = (stage: Stage, lane: Lane) => `${stage.title}, ${lane.title}`;
 const noteSelector = (id: string) => `[data-testid="outline-note"][data-note-id="${CSS.escape(id)}"]`;
