@@ -4,8 +4,11 @@ import { ServiceContext, type EventSink, type Handlers } from './context';
 import { emotionHandlers } from './emotions';
 import { noteHandlers } from './notes';
 import { projectHandlers } from './projects';
+import { reportHandlers } from './reports';
 import { snapshotHandlers } from './snapshots';
 import { structureHandlers } from './structure';
+import { transferHandlers } from './transfers';
+import { votingHandlers } from './voting';
 
 export type { CallContext, EventSink, Handlers } from './context';
 export type { LibraryControl } from './backups';
@@ -20,5 +23,8 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...emotionHandlers(ctx),
     ...snapshotHandlers(ctx),
     ...backupHandlers(library),
+    ...transferHandlers(ctx),
+    ...reportHandlers(ctx),
+    ...votingHandlers(ctx),
   };
 }

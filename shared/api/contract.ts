@@ -12,8 +12,11 @@ import { backupsMethods } from './methods/backups';
 import { emotionsMethods } from './methods/emotions';
 import { notesMethods } from './methods/notes';
 import { projectsMethods } from './methods/projects';
+import { reportsMethods } from './methods/reports';
 import { snapshotsMethods } from './methods/snapshots';
 import { structureMethods } from './methods/structure';
+import { transfersMethods } from './methods/transfers';
+import { votingMethods } from './methods/voting';
 
 /** Every method, by name. Each domain declares its methods in its own file under methods/. */
 export const contract = {
@@ -23,6 +26,9 @@ export const contract = {
   ...emotionsMethods,
   ...snapshotsMethods,
   ...backupsMethods,
+  ...transfersMethods,
+  ...reportsMethods,
+  ...votingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,9 @@ import { useToasts } from '../ui/Toasts';
 import { formatWorkshopDate } from '../util/format';
 import { createMapActions } from './actions';
 import { MapStore } from './store';
+import { ReportTools } from '../report/ReportTools';
+import { TransferTools } from '../transfer/TransferTools';
+import { useVoting } from '../voting/useVoting';
 import type { MapActions } from './view';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; store: MapStore };
@@ -118,6 +121,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
   const actions = useMemo<MapActions>(() => createMapActions(store, history, mapRef, setConfirm), [store, history]);
   const [view, setView] = useMapView();
   const versions = useVersions({ store, history, map });
+  const voting = useVoting({ store, map, history });
 
   const undo = () => {
     // In a text field, Undo is the field's own (the native menu sends it here too).
@@ -192,6 +196,9 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           >
             Versions
           </button>
+          {voting.button}
+          <TransferTools store={store} map={map} history={history} />
+          <ReportTools store={store} map={map} history={history} />
           <ViewSwitch view={view} onChange={setView} />
         </div>
       </header>
@@ -200,6 +207,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           <MapViews map={map} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} />
         </main>
         {versions.open && <VersionsPanel versions={versions} map={map} />}
+        {voting.panel}
       </div>
       {confirm && (
         <ConfirmDialog
