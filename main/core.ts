@@ -13,6 +13,7 @@ import type { ApiEvent } from '../shared/api/contract';
 import { ApiFailure } from '../shared/api/errors';
 import type { BackupInfo } from '../shared/api/schemas';
 import { createDispatch, type Dispatch } from './api/dispatch';
+import { Checkpointer } from './db/checkpoint';
 import { BackupScheduler, backupsDir, createBackupSync, replaceLibraryFile, type BackupFile, type Clock } from './backup';
 import { openLibrary, type Db } from './db/library';
 import { LIBRARY_FILE } from './paths';
@@ -59,7 +60,10 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
 
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => {
-    if (event.type !== 'library.replaced') scheduler?.noteEdit();
+    if (event.type !== 'library.replaced') {
+      scheduler?.noteEdit();
+      checkpoints.noteWrite();
+    }
     for (const l of listeners) l(event);
   };
 
@@ -77,6 +81,7 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
     return current(method, input, origin);
   };
 
+  const checkpoints = new Checkpointer(() => db, { onError: (e) => console.error('Journeywall could not checkpoint its library log; it will try again after the next edit.', e) });
   const backupOptions = typeof options.backups === 'object' ? options.backups : {};
   const scheduler =
     options.backups === false
@@ -159,6 +164,7 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
     close() {
       closed = true;
       scheduler?.stop();
+      checkpoints.stop();
       listeners.clear();
       if (db.open) db.close();
     },

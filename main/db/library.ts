@@ -172,6 +172,9 @@ function checkHeader(file: string): void {
 /**
  * WAL with synchronous=FULL: every commit is on disk before it is acknowledged, and a crash or
  * power loss cannot corrupt the file. Checked after setting, because a pragma can silently fail.
+ * No automatic checkpoints: they would run inside an edit's commit (see checkpoint.ts). The log
+ * keeps its size between checkpoints (rewriting it in place syncs faster than growing it), up
+ * to a limit.
  */
 function applySettings(db: Db): void {
   db.pragma('journal_mode = WAL');
@@ -179,6 +182,8 @@ function applySettings(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('trusted_schema = OFF');
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   const mode = db.pragma('journal_mode', { simple: true });
   const sync = db.pragma('synchronous', { simple: true });
   const fk = db.pragma('foreign_keys', { simple: true });
