@@ -1,5 +1,5 @@
 /**
- * The app frame: which screen is shown (from the address's #fragment, so a reload stays put),
+ * The app frame: which screen is shown (see route.ts),
  * the command registry (keyboard, buttons and the native menu), the shortcut overlay and messages.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -15,18 +15,7 @@ import { HomeScreen } from './home/HomeScreen';
 import { MapScreen } from './map/MapScreen';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 import { ToastProvider } from './ui/Toasts';
-
-type Route = { name: 'home' } | { name: 'backups' } | { name: 'project'; projectId: string };
-
-function readRoute(): Route {
-  if (location.hash === '#/backups') return { name: 'backups' };
-  const m = /^#\/project\/([0-9a-f-]{36})$/i.exec(location.hash);
-  return m ? { name: 'project', projectId: m[1]! } : { name: 'home' };
-}
-function go(route: Route) {
-  const hash = route.name === 'project' ? `#/project/${route.projectId}` : route.name === 'backups' ? '#/backups' : '#/';
-  if (location.hash !== hash) location.hash = hash;
-}
+import { go, readRoute, type Route } from './route';
 
 export function App({ client }: { client: ApiClient }) {
   const registry = useMemo(() => new CommandRegistry(), []);

@@ -1,8 +1,13 @@
-import { StrictMode } from 'react';
+/**
+ * Start-up, in the order that gets the first map on screen soonest: connect to the API, ask for
+ * the project in the address and start loading the fonts — all while the app's code (React, the
+ * canvas: the bulk of the download) is still being fetched and evaluated as a separate chunk.
+ * This file must stay small: whatever it imports is evaluated before anything is asked for.
+ */
 import { z } from 'zod';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { connectApi } from './api/connect';
+import { prefetchProject } from './api/prefetch';
+import { readRoute } from './route';
 // The app's font ships with it (no font is ever fetched from the internet).
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
@@ -27,10 +32,6 @@ async function fontsReady(): Promise<void> {
 }
 
 const client = connectApi();
-void fontsReady().then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App client={client} />
-    </StrictMode>,
-  ),
-);
+const route = readRoute();
+if (route.name === 'project') prefetchProject(client, route.projectId);
+void Promise.all([import('./start'), fontsReady()]).then(([{ startApp }]) => startApp(client));

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { MENU_COMMANDS } from '../../../shared/commands';
 import { useApi, useApiEvents, useConnectionStatus } from '../api/ApiContext';
+import { takePrefetchedProject } from '../api/prefetch';
 import { useRegisterCommands } from '../commands/CommandsContext';
 import { History } from '../commands/history';
 import { formatShortcut, isTypingTarget } from '../commands/shortcuts';
@@ -34,7 +35,8 @@ export function MapScreen({ projectId, onHome, onShowShortcuts }: { projectId: s
   useEffect(() => {
     let cancelled = false;
     setLoad({ status: 'loading' });
-    void client.call('projects.open', { projectId }).then((r) => {
+    const answer = takePrefetchedProject(client, projectId) ?? client.call('projects.open', { projectId });
+    void answer.then((r) => {
       if (cancelled) return;
       if (!r.ok) return setLoad({ status: 'failed', message: r.error.message });
       const store = new MapStore(client, r.value, {

@@ -55,8 +55,10 @@ export class MapStore {
   async perform<M extends MethodName>(op: MapOp<M>): Promise<Result<Output<M>>> {
     const seq = ++this.seq;
     this.inFlight.push({ seq, optimistic: op.optimistic });
+    // Sent before the edit is shown: drawing it must not delay the request (nor, so, its answer).
+    const answer = this.client.call(op.method, op.input);
     this.recompute();
-    const result = await this.client.call(op.method, op.input);
+    const result = await answer;
     this.inFlight = this.inFlight.filter((p) => p.seq !== seq);
     if (result.ok) {
       try {
