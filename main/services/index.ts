@@ -7,6 +7,7 @@ import { projectHandlers } from './projects';
 import { reportHandlers } from './reports';
 import { snapshotHandlers } from './snapshots';
 import { structureHandlers } from './structure';
+import { timerHandlers } from './timer';
 import { transferHandlers } from './transfers';
 import { votingHandlers } from './voting';
 
@@ -26,5 +27,6 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...transferHandlers(ctx),
     ...reportHandlers(ctx),
     ...votingHandlers(ctx),
+    ...timerHandlers(ctx),
   };
 }

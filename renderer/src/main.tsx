@@ -18,6 +18,7 @@ import './styles/map.css';
 import './styles/canvas.css';
 import './styles/outline.css';
 import './styles/versions.css';
+import './styles/timer.css';
 
 // The CSP forbids eval: zod must not even try to compile its parsers with `new Function`.
 z.config({ jitless: true });

@@ -15,6 +15,7 @@ import { projectsMethods } from './methods/projects';
 import { reportsMethods } from './methods/reports';
 import { snapshotsMethods } from './methods/snapshots';
 import { structureMethods } from './methods/structure';
+import { timerMethods } from './methods/timer';
 import { transfersMethods } from './methods/transfers';
 import { votingMethods } from './methods/voting';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...transfersMethods,
   ...reportsMethods,
   ...votingMethods,
+  ...timerMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -50,6 +52,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('project.changed'), projectId: Id, revision: z.int(), origin: z.string().nullable(), method: z.string() }),
   /** A project's list of snapshots changed (one taken, restored or deleted). */
   z.object({ type: z.literal('snapshots.changed'), projectId: Id }),
+  /** A project's timer was set, paused, changed, cleared or ran out. */
+  z.object({ type: z.literal('timer.changed'), projectId: Id }),
   /** The whole library was replaced by a backup: every window should reload everything it shows. */
   z.object({ type: z.literal('library.replaced') }),
 ]);

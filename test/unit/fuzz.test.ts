@@ -121,6 +121,12 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'snapshots.delete': () => ({ projectId, snapshotId: randomUUID() }),
     'backups.list': () => ({}),
     'backups.restore': () => ({ name: 'library-20200101-000000.journeywall.sqlite' }),
+    'timer.get': () => ({ projectId }),
+    'timer.start': () => ({ projectId, seconds: 600, label: 'Fuzz' }),
+    'timer.pause': () => ({ projectId }),
+    'timer.resume': () => ({ projectId }),
+    'timer.add': () => ({ projectId, seconds: 60 }),
+    'timer.clear': () => ({ projectId }),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];
@@ -284,6 +290,8 @@ async function hammer(method: unknown, input: unknown): Promise<void> {
     }
     counts[name]++;
     checkResult(r, where);
+    // A timer that ran out between two checks would save a version: never leave one running.
+    if (fx && typeof method === 'string' && method.startsWith('timer.')) core.dispatch('timer.clear', { projectId: fx.projectId }, 'fuzz');
     const now = libraryBytesNow();
     if (!r.ok) {
       counts.byteChecks++;

@@ -23,6 +23,7 @@ import { MapStore } from './store';
 import { ReportTools } from '../report/ReportTools';
 import { TransferTools } from '../transfer/TransferTools';
 import { useVoting } from '../voting/useVoting';
+import { useTimer } from '../timer/useTimer';
 import type { MapActions } from './view';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; store: MapStore };
@@ -124,6 +125,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
   const [view, setView] = useMapView();
   const versions = useVersions({ store, history, map });
   const voting = useVoting({ store, map, history });
+  const timer = useTimer({ store, map, history });
 
   const undo = () => {
     // In a text field, Undo is the field's own (the native menu sends it here too).
@@ -198,6 +200,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           >
             Versions
           </button>
+          {timer.button}
           {voting.button}
           <TransferTools store={store} map={map} history={history} />
           <ReportTools store={store} map={map} history={history} />
@@ -211,6 +214,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
         {versions.open && <VersionsPanel versions={versions} map={map} />}
         {voting.panel}
       </div>
+      {timer.overlay}
       {confirm && (
         <ConfirmDialog
           title={confirm.title}
