@@ -50,6 +50,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('project.changed'), projectId: Id, revision: z.int(), origin: z.string().nullable(), method: z.string() }),
   /** A project's list of snapshots changed (one taken, restored or deleted). */
   z.object({ type: z.literal('snapshots.changed'), projectId: Id }),
+  /** A project's voting rounds or votes changed (a round opened or closed, a dot cast or taken back). */
+  z.object({ type: z.literal('voting.changed'), projectId: Id, roundId: Id }),
   /** The whole library was replaced by a backup: every window should reload everything it shows. */
   z.object({ type: z.literal('library.replaced') }),
 ]);
