@@ -73,6 +73,9 @@ const FIELD_LABELS: Record<string, string> = {
   position: 'Position',
   sourceId: 'Note to copy',
   kind: 'Lane kind',
+  roundId: 'Voting round',
+  participant: 'Participant name',
+  votesPerParticipant: 'Votes per participant',
 };
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ApiError {

@@ -17,6 +17,7 @@ import type { Handlers, ServiceContext } from './context';
 import { cellOps } from './notes';
 import { emotionOps } from './emotions';
 import { readMap } from './projects';
+import { votingOps } from './voting';
 
 type SnapshotHandlers = Pick<Handlers, 'snapshots.create' | 'snapshots.list' | 'snapshots.get' | 'snapshots.compare' | 'snapshots.restore' | 'snapshots.delete'>;
 
@@ -125,6 +126,7 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
   const ops = snapshotOps(ctx);
   const cells = cellOps(ctx);
   const emotions = emotionOps(ctx);
+  const votes = votingOps(ctx);
   const changed = (projectId: string) => ctx.notify({ type: 'snapshots.changed', projectId });
 
   /** Replace the project's stages, lanes, notes and scores with the snapshot's (inside the caller's transaction). */
@@ -188,7 +190,8 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
       const result = ctx.change(input.projectId, call, () => {
         const { map, ...restored } = ops.load(input.projectId, input.snapshotId);
         const undo = ops.take(input.projectId, `Before restoring “${restored.name}”`, 'before-restore');
-        replaceMap(input.projectId, map);
+        // The notes come back with their ids; the dots on them stay (votes are not part of a version).
+        votes.keepVotesAcross(input.projectId, () => replaceMap(input.projectId, map));
         return { restored, undo };
       });
       changed(input.projectId);

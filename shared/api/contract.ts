@@ -54,6 +54,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshots.changed'), projectId: Id }),
   /** A project's timer was set, paused, changed, cleared or ran out. */
   z.object({ type: z.literal('timer.changed'), projectId: Id }),
+  /** A project's voting rounds or votes changed (a round opened or closed, a dot cast or taken back). */
+  z.object({ type: z.literal('voting.changed'), projectId: Id, roundId: Id }),
   /** The whole library was replaced by a backup: every window should reload everything it shows. */
   z.object({ type: z.literal('library.replaced') }),
 ]);

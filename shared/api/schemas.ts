@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CHANNELS, COPIS_VARIANTS, LANE_KINDS, NOTE_COLORS, NOTE_TAGS, SNAPSHOT_REASONS, TEMPLATE_IDS } from '../domain/model';
 import { MAX_LONG_TEXT, MAX_NAME, MAX_NOTE_TEXT, charCount } from '../domain/limits';
+import { MAX_PARTICIPANT_NAME, MAX_VOTES_PER_PARTICIPANT, cleanParticipant } from '../domain/voting';
 
 export const Id = z.uuid({ error: 'must be an id' });
 
@@ -224,3 +225,81 @@ export const BackupInfo = z.object({
   problem: z.string().nullable(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
+
+// ── Dot voting ─────────────────────────────────────────────────────────────────
+
+/** A participant's name: trimmed (inner spaces as one), 1–80 characters, no control characters. */
+export const ParticipantName = z
+  .string({ error: 'must be text' })
+  .overwrite(cleanParticipant)
+  .min(1, { error: 'is required' })
+  .refine((s) => charCount(s) <= MAX_PARTICIPANT_NAME, { error: `is too long (the limit is ${MAX_PARTICIPANT_NAME} characters)` })
+  .refine((s) => !/\p{Cc}/u.test(s), { error: 'must not contain control characters' });
+
+export const VotesPerParticipant = z
+  .int({ error: `must be a whole number from 1 to ${MAX_VOTES_PER_PARTICIPANT}` })
+  .min(1, { error: 'must be at least 1' })
+  .max(MAX_VOTES_PER_PARTICIPANT, { error: `must be at most ${MAX_VOTES_PER_PARTICIPANT}` });
+
+export const VotingStatus = z.enum(['open', 'closed']);
+
+/** A voting round with its totals. `laneIds` null: every notes and touchpoints lane. */
+export const VotingRound = z.object({
+  id: Id,
+  projectId: Id,
+  name: z.string(),
+  votesPerParticipant: z.int(),
+  /** The lanes that may be voted on (those still on the map), or null for all of them. */
+  laneIds: z.array(Id).nullable(),
+  status: VotingStatus,
+  openedAt: Timestamp,
+  closedAt: Timestamp.nullable(),
+  /** The 'voting-ended' snapshot taken when the round closed (null while open, or once deleted). */
+  snapshotId: Id.nullable(),
+  totalVotes: z.int(),
+  participantCount: z.int(),
+});
+export type VotingRound = z.infer<typeof VotingRound>;
+
+/** What one dot cast or taken back leaves: the note's total, and the participant's budget. */
+export const VoteTally = z.object({
+  roundId: Id,
+  noteId: Id,
+  participant: z.string(),
+  /** Every participant's votes on this note. */
+  noteVotes: z.int(),
+  /** This participant's votes on this note. */
+  participantNoteVotes: z.int(),
+  /** This participant's votes in the round, used and left. */
+  used: z.int(),
+  left: z.int(),
+});
+export type VoteTally = z.infer<typeof VoteTally>;
+
+/** One note in the ranked list of a round's results. */
+export const RankedNote = z.object({
+  rank: z.int(),
+  tied: z.boolean(),
+  noteId: Id,
+  votes: z.int(),
+  text: z.string(),
+  stageId: Id,
+  stageTitle: z.string(),
+  laneId: Id,
+  laneTitle: z.string(),
+});
+export type RankedNote = z.infer<typeof RankedNote>;
+
+export const ParticipantVotes = z.object({ participant: z.string(), used: z.int(), left: z.int() });
+export type ParticipantVotes = z.infer<typeof ParticipantVotes>;
+
+export const VotingResults = z.object({
+  round: VotingRound,
+  /** Votes per note (only notes with votes): note id → count. */
+  counts: z.record(z.string(), z.int()),
+  /** Notes with votes, most first; equal counts in the map's reading order, sharing a rank. */
+  ranked: z.array(RankedNote),
+  /** Everyone who has voted, by name, with their votes used and left. */
+  participants: z.array(ParticipantVotes),
+});
+export type VotingResults = z.infer<typeof VotingResults>;

@@ -52,6 +52,9 @@ interface Fixture {
   note: Note;
   snapshotId: string;
   backupName: string;
+  /** An open voting round on the notes lane (99 votes each; 'Fuzz' has cast three on the note), and a closed one. */
+  roundId: string;
+  closedRoundId: string;
 }
 let fx: Fixture | undefined;
 
@@ -73,6 +76,10 @@ function fixture(): Fixture {
   const notesLane = m.lanes.find((l) => l.kind === 'notes')!.id;
   const note = unwrap<Note>(core.dispatch('notes.create', { projectId: p.id, stageId: m.stages[0]!.id, laneId: notesLane, text: 'Keep me', tags: ['idea'] }, 'fuzz'));
   const snap = unwrap<{ id: string }>(core.dispatch('snapshots.create', { projectId: p.id, name: 'Fuzz snapshot' }, 'fuzz'));
+  const closed = unwrap<{ id: string }>(core.dispatch('voting.open', { projectId: p.id, name: 'Fuzz closed round' }, 'fuzz'));
+  unwrap(core.dispatch('voting.close', { projectId: p.id, roundId: closed.id }, 'fuzz'));
+  const round = unwrap<{ id: string }>(core.dispatch('voting.open', { projectId: p.id, name: 'Fuzz round', votesPerParticipant: 99, laneIds: [notesLane] }, 'fuzz'));
+  for (let i = 0; i < 3; i++) unwrap(core.dispatch('voting.cast', { projectId: p.id, roundId: round.id, noteId: note.id, participant: 'Fuzz' }, 'fuzz'));
   fx = {
     projectId: p.id,
     stageIds: m.stages.map((s) => s.id),
@@ -83,6 +90,8 @@ function fixture(): Fixture {
     note,
     snapshotId: snap.id,
     backupName: createBackupSync(core.db, core.backupsDir).name,
+    roundId: round.id,
+    closedRoundId: closed.id,
   };
   return fx;
 }
@@ -127,6 +136,12 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'timer.resume': () => ({ projectId }),
     'timer.add': () => ({ projectId, seconds: 60 }),
     'timer.clear': () => ({ projectId }),
+    'voting.open': () => ({ projectId, name: 'Fuzz vote', votesPerParticipant: 3, laneIds: [laneId] }), // one is open: refused unless mutated elsewhere
+    'voting.cast': () => ({ projectId, roundId: f.roundId, noteId: f.note.id, participant: 'Fuzz' }),
+    'voting.retract': () => ({ projectId, roundId: f.roundId, noteId: f.note.id, participant: 'Fuzz' }),
+    'voting.close': () => ({ projectId, roundId: f.closedRoundId }), // the open round stays open for the other seeds
+    'voting.list': () => ({ projectId }),
+    'voting.results': () => ({ projectId, roundId: f.roundId }),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];

@@ -21,6 +21,7 @@ export function canvasCommands(controller: CanvasController, actions: MapActions
     return s.kind === 'cell' && controller.scene.laneKinds.get(s.laneId) === 'emotion' ? s : null;
   };
   const editable = () => controller.getUi().editor === null;
+  const voting = () => Boolean(controller.getVotes()?.mode);
 
   const toggleTag = (tag: NoteTag) => {
     const ids = noteIds();
@@ -153,6 +154,9 @@ export function canvasCommands(controller: CanvasController, actions: MapActions
       enabled: () => editable() && hasNotes(),
       run: () => void actions.updateNotes(noteIds(), { color }),
     })),
+    // Voting (while a round is open and its panel is shown): the keyboard's way to a click on a note.
+    { id: 'map.vote.add', label: 'Add a vote to the selected notes (while voting)', group: 'Voting', shortcuts: ['V'], enabled: () => editable() && voting() && hasNotes(), run: () => controller.voteOn(noteIds(), false) },
+    { id: 'map.vote.takeBack', label: 'Take back a vote from the selected notes (while voting)', group: 'Voting', shortcuts: ['Shift+V'], enabled: () => editable() && voting() && hasNotes(), run: () => controller.voteOn(noteIds(), true) },
     ...NOTE_TAGS.map((tag) => ({
       id: `map.tag.${tag}`,
       label: `Tag or untag as ${NOTE_TAG_LABELS[tag].toLowerCase()}`,

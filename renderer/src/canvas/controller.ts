@@ -17,6 +17,7 @@ import { EMOTION_COLORS, clampScore, scoreToY, yToScore } from '../../../shared/
 import type { ProjectMap } from '../../../shared/api/schemas';
 import type { WrapCache } from '../../../shared/domain/layout';
 import type { MapActions } from '../map/view';
+import type { VoteMarks } from '../voting/marks';
 import { fitRect, panBy, reveal, sameCamera, toScreen, toWorld, visibleWorld, wheelZoomFactor, zoomAt, type Camera } from './camera';
 import { THEME, drawEmotionLane, drawFace, drawFrame, drawGrid, drawNote, lodFor } from './draw';
 import { buildScene, type Scene } from './scene';
@@ -48,6 +49,7 @@ type Gesture =
   | { kind: 'idle' }
   | { kind: 'pan'; lastX: number; lastY: number; moved: boolean; click?: Hit }
   | { kind: 'press-note'; noteId: string; startX: number; startY: number }
+  | { kind: 'press-vote'; noteId: string; takeBack: boolean; startX: number; startY: number }
   | { kind: 'drag-notes'; ids: string[]; grabX: number; grabY: number; x: number; y: number; target: DropTarget | null }
   | { kind: 'marquee'; startX: number; startY: number; x: number; y: number; base: ReadonlySet<string> }
   | { kind: 'emotion'; laneId: string; stageId: string; score: number; before: number | null }
@@ -77,6 +79,8 @@ export class CanvasController {
   private highlights: { ids: ReadonlySet<string>; current: string | null } = { ids: new Set(), current: null };
   /** Snapshot comparison and similar: notes to mark, by colour. */
   private marks = new Map<string, string>();
+  /** Votes on the notes, and the voting mode (a click on a note is a dot), or null. */
+  private votes: VoteMarks | null = null;
   onCameraChange: ((c: Camera) => void) | null = null;
 
   constructor(
@@ -256,6 +260,24 @@ export class CanvasController {
     this.invalidate('overlay');
   }
 
+  /** The votes shown and the voting mode, for tests and the voting commands. */
+  getVotes(): VoteMarks | null {
+    return this.votes;
+  }
+
+  setVotes(votes: VoteMarks | null) {
+    if (votes === this.votes) return;
+    this.votes = votes;
+    if (!votes?.mode && this.gesture.kind === 'press-vote') this.gesture = { kind: 'idle' };
+    this.invalidate('scene');
+  }
+
+  /** Put a dot on each note (or take one back), as a click does in voting mode. */
+  voteOn(noteIds: readonly string[], takeBack: boolean) {
+    const mode = this.votes?.mode;
+    if (mode) for (const id of noteIds) mode.vote(id, takeBack);
+  }
+
   // ── Editors ──────────────────────────────────────────────────────────────────
   openEditor(editor: EditorState) {
     this.setUi({ editor, hover: null });
@@ -347,6 +369,12 @@ export class CanvasController {
     if (e.button !== 0) return;
     if (this.ui.editor) this.commitEditorSoon();
 
+    if (hit?.kind === 'note' && this.votes?.mode && !(e.shiftKey || e.metaKey || e.ctrlKey)) {
+      // Voting: a click puts a dot on the note (Alt/Option-click takes one back); a drag pans.
+      // The selection stays as it was (Shift+click selects notes for V / Shift+V).
+      this.gesture = { kind: 'press-vote', noteId: hit.id, takeBack: e.altKey, startX: p.x, startY: p.y };
+      return;
+    }
     if (hit?.kind === 'note') {
       const sel = this.ui.selection;
       if (e.shiftKey || e.metaKey || e.ctrlKey) {
@@ -412,6 +440,11 @@ export class CanvasController {
         this.setCamera(panBy(this.camera, dx, dy));
         return;
       }
+      case 'press-vote':
+        if (Math.hypot(p.x - g.startX, p.y - g.startY) < DRAG_THRESHOLD) return;
+        this.gesture = { kind: 'pan', lastX: g.startX, lastY: g.startY, moved: false };
+        this.onPointerMove(e);
+        return;
       case 'press-note': {
         if (Math.hypot(p.x - g.startX, p.y - g.startY) < DRAG_THRESHOLD) return;
         const ids = this.selectedNoteIds();
@@ -467,6 +500,9 @@ export class CanvasController {
           if (hit?.kind === 'cell') this.select({ kind: 'cell', stageId: hit.stageId, laneId: hit.laneId });
           else this.select(NO_SELECTION);
         }
+        return;
+      case 'press-vote':
+        this.votes?.mode?.vote(g.noteId, g.takeBack);
         return;
       case 'drag-notes':
         this.invalidate('scene', 'overlay');
@@ -530,6 +566,7 @@ export class CanvasController {
     if (!hit) return;
     switch (hit.kind) {
       case 'note':
+        if (this.votes?.mode) return; // two quick dots, not an edit
         this.selectNotes([hit.id]);
         this.openEditor({ kind: 'edit', noteId: hit.id });
         return;
@@ -574,6 +611,11 @@ export class CanvasController {
 
   private updateHover(wx: number, wy: number) {
     const hit = this.hit(wx, wy);
+    if (this.stage && !this.spaceHeld) {
+      const mode = this.votes?.mode;
+      const votable = mode && hit?.kind === 'note' && mode.laneIds.has(this.scene.notes.get(hit.id)?.laneId ?? '');
+      this.stage.container().style.cursor = votable ? 'pointer' : '';
+    }
     const box = hit?.kind === 'note' ? this.scene.layout.notes.get(hit.id) : undefined;
     const hover = box && (box.cut || this.camera.zoom < 0.42) && !this.ui.editor ? { noteId: box.id, rect: this.screenRect(box) } : null;
     if (hover?.noteId !== this.ui.hover?.noteId) this.setUi({ hover });
@@ -666,6 +708,8 @@ export class CanvasController {
 
   /** Notes drawn last frame (for tests that check culling never hides a note in view). */
   lastDrawn: string[] = [];
+  /** The vote counts drawn on notes last frame (note id → count), for tests. */
+  lastDrawnVotes: Record<string, number> = {};
 
   drawNotesLayer = (ctx: CanvasRenderingContext2D) => {
     const { layout, notes, laneKinds } = this.scene;
@@ -674,15 +718,23 @@ export class CanvasController {
     const dragged = g.kind === 'drag-notes' ? new Set(g.ids) : null;
     const visible = this.scene.index.query(this.view());
     const drawn: string[] = [];
+    const counts = this.votes?.counts;
+    const mode = this.votes?.mode;
+    const drawnVotes: Record<string, number> = {};
     for (const box of visible) {
       const note = notes.get(box.id);
       if (!note) continue;
+      // While voting, notes outside the round's lanes step back.
       if (dragged?.has(box.id)) ctx.globalAlpha = 0.3;
-      drawNote(ctx, box, note, { votes: 0, showChannel: laneKinds.get(note.laneId) === 'touchpoints' }, lod, layout.metrics);
+      else if (mode && !mode.laneIds.has(note.laneId)) ctx.globalAlpha = 0.35;
+      const votes = counts?.get(box.id) ?? 0;
+      drawNote(ctx, box, note, { votes, showChannel: laneKinds.get(note.laneId) === 'touchpoints' }, lod, layout.metrics, this.camera.zoom);
       ctx.globalAlpha = 1;
       drawn.push(box.id);
+      if (votes > 0) drawnVotes[box.id] = votes;
     }
     this.lastDrawn = drawn;
+    this.lastDrawnVotes = drawnVotes;
     if (!this.firstDrawMarked) {
       this.firstDrawMarked = true;
       performance.mark('journeywall:map-drawn'); // the benchmark's "map on screen"
@@ -753,7 +805,7 @@ export class CanvasController {
           const note = this.scene.notes.get(id);
           if (!b || !note) return;
           const ghost: NoteBox = { ...b, x: g.x - g.grabX + i * 6, y: g.y - g.grabY + i * 6 };
-          drawNote(ctx, ghost, note, { votes: 0, showChannel: false }, lod, layout.metrics);
+          drawNote(ctx, ghost, note, { votes: this.votes?.counts.get(id) ?? 0, showChannel: false }, lod, layout.metrics, z);
         });
         ctx.globalAlpha = 1;
         if (g.ids.length > 1) {

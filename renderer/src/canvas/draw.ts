@@ -30,6 +30,8 @@ export const THEME = {
   findCurrent: '#dc2626',
   dropMarker: '#2563eb',
   badgeText: '#1b1f27',
+  vote: '#1d4ed8',
+  voteText: '#ffffff',
   emotionGuide: '#dde2ea',
   curve: '#334155',
 } as const;
@@ -72,12 +74,37 @@ export interface NoteExtras {
   showChannel: boolean;
 }
 
+/**
+ * Votes on a note seen from afar (text too small to read): a round badge in its lower right
+ * corner, kept readable on screen as the map zooms out, never more than a third of the note.
+ */
+function drawVoteBadge(ctx: CanvasRenderingContext2D, box: NoteBox, votes: number, zoom: number) {
+  const r = Math.min(Math.max(11, 10 / zoom), Math.min(box.w, box.h) / 2.6);
+  const cx = box.x + box.w - r - Math.min(6, r / 3);
+  const cy = box.y + box.h - r - Math.min(6, r / 3);
+  ctx.fillStyle = THEME.vote;
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = Math.max(1.5, r / 8);
+  ctx.stroke();
+  ctx.fillStyle = THEME.voteText;
+  ctx.font = noteFont(Math.round(r * (votes > 99 ? 0.8 : votes > 9 ? 1 : 1.2)), 700);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(String(votes), cx, cy + r * 0.06);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+}
+
 /** One sticky note at its layout box, in world coordinates. */
-export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note, extras: NoteExtras, lod: Lod, m: MapLayout['metrics']) {
+export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note, extras: NoteExtras, lod: Lod, m: MapLayout['metrics'], zoom = 1) {
   const fill = NOTE_COLOR_FILLS[note.color];
   if (lod === 'block') {
     ctx.fillStyle = fill;
     ctx.fillRect(box.x, box.y, box.w, box.h);
+    if (extras.votes > 0) drawVoteBadge(ctx, box, extras.votes, zoom);
     return;
   }
   // Paper with a soft drop edge (a shadowBlur would cost a blur per note per frame).
@@ -98,6 +125,7 @@ export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note
       const w = Math.min(box.w - m.notePadding * 2, line.length * m.fontSize * 0.5);
       ctx.fillRect(left, top + i * m.lineHeight + m.lineHeight * 0.3, w, m.lineHeight * 0.45);
     });
+    if (extras.votes > 0) drawVoteBadge(ctx, box, extras.votes, zoom);
     return;
   }
 
@@ -106,14 +134,50 @@ export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note
   ctx.textBaseline = 'top';
   box.lines.forEach((line, i) => ctx.fillText(line, left, top + i * m.lineHeight + (m.lineHeight - m.fontSize) / 2));
 
-  // Footer: tags and channel on the left, votes and author on the right.
+  if (box.cut) {
+    // A folded corner says "there is more": the whole text shows on hover and in the editor.
+    ctx.fillStyle = 'rgba(0, 0, 0, 0.18)';
+    ctx.beginPath();
+    ctx.moveTo(box.x + box.w - 14, box.y + box.h);
+    ctx.lineTo(box.x + box.w, box.y + box.h - 14);
+    ctx.lineTo(box.x + box.w, box.y + box.h);
+    ctx.closePath();
+    ctx.fill();
+  }
+
+  // Footer: tags and channel on the left, author and votes on the right.
   const footerY = box.y + box.h - m.footerHeight + 2;
   const pillH = 17;
+  // Votes: a blue pill with a dot and the count, in the lower right corner; a little larger as
+  // the map zooms out (it grows into the padding under the text, never over the text).
+  let right = box.x + box.w - m.notePadding;
+  if (extras.votes > 0) {
+    const s = Math.min(1.6, Math.max(1, 0.9 / zoom));
+    const label = String(extras.votes);
+    ctx.font = noteFont(13 * s, 700);
+    const voteH = 20 * s;
+    const w = ctx.measureText(label).width + 24 * s;
+    const vx = box.x + box.w - 6 - w;
+    const vy = box.y + box.h - 3 - voteH;
+    ctx.fillStyle = THEME.vote;
+    roundRect(ctx, vx, vy, w, voteH, voteH / 2);
+    ctx.fill();
+    ctx.fillStyle = THEME.voteText;
+    ctx.beginPath();
+    ctx.arc(vx + 9 * s, vy + voteH / 2, 3.5 * s, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.textBaseline = 'middle';
+    ctx.fillText(label, vx + 16 * s, vy + voteH / 2 + 0.5 * s);
+    ctx.textBaseline = 'top';
+    right = vx - 4;
+  }
+  const who = initials(note.author);
+  const rightEnd = right - (who ? 22 : 0);
   ctx.font = noteFont(11, 600);
   let x = left;
   const pill = (label: string, bg: string) => {
     const w = ctx.measureText(label).width + 10;
-    if (x + w > box.x + box.w - 44) return;
+    if (x + w > rightEnd) return;
     ctx.fillStyle = bg;
     roundRect(ctx, x, footerY, w, pillH, 8);
     ctx.fill();
@@ -124,8 +188,6 @@ export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note
   if (extras.showChannel && note.channel) pill(CHANNEL_LABELS[note.channel], '#ffffff');
   for (const tag of note.tags) pill(TAG_STYLE[tag].label, TAG_STYLE[tag].fill);
 
-  let right = box.x + box.w - m.notePadding;
-  const who = initials(note.author);
   if (who) {
     ctx.fillStyle = '#334155';
     ctx.beginPath();
@@ -136,24 +198,6 @@ export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note
     ctx.textAlign = 'center';
     ctx.fillText(who, right - 9, footerY + 4);
     ctx.textAlign = 'left';
-    right -= 22;
-  }
-  if (extras.votes > 0) {
-    ctx.font = noteFont(12, 700);
-    const label = `● ${extras.votes}`;
-    const w = ctx.measureText(label).width;
-    ctx.fillStyle = '#1d4ed8';
-    ctx.fillText(label, right - w, footerY + 2);
-  }
-  if (box.cut) {
-    // A folded corner says "there is more": the whole text shows on hover and in the editor.
-    ctx.fillStyle = 'rgba(0, 0, 0, 0.18)';
-    ctx.beginPath();
-    ctx.moveTo(box.x + box.w - 14, box.y + box.h);
-    ctx.lineTo(box.x + box.w, box.y + box.h - 14);
-    ctx.lineTo(box.x + box.w, box.y + box.h);
-    ctx.closePath();
-    ctx.fill();
   }
 }
 

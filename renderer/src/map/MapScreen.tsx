@@ -209,7 +209,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
       </header>
       <div className="map-body">
         <main className="map-main">
-          <MapViews map={map} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} />
+          <MapViews map={map} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} />
         </main>
         {versions.open && <VersionsPanel versions={versions} map={map} />}
         {voting.panel}

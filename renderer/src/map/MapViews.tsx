@@ -10,6 +10,7 @@ import { useRegisterCommands } from '../commands/CommandsContext';
 import { FindBar, useFindCommand } from '../find/FindBar';
 import { OutlineView } from '../outline/OutlineView';
 import type { CompareMarks, RevealRequest } from '../versions/useVersions';
+import type { VoteMarks } from '../voting/marks';
 import type { MapActions } from './view';
 
 export type MapViewKind = 'canvas' | 'outline';
@@ -54,14 +55,18 @@ export interface MapViewsProps {
   marks?: CompareMarks | null;
   /** Bring this note into view (from the Versions panel). */
   reveal?: RevealRequest | null;
+  /** Votes on the notes (drawn on the canvas, said in the outline) and, while voting, what a click does. */
+  votes?: VoteMarks | null;
 }
 
-export function MapViews({ map, actions, view, marks = null, reveal = null }: MapViewsProps) {
+export function MapViews({ map, actions, view, marks = null, reveal = null, votes = null }: MapViewsProps) {
   const [findOpen, setFindOpen] = useState(false);
   const [found, setFound] = useState<{ ids: readonly string[]; current: string | null }>({ ids: [], current: null });
   const controller = useRef<CanvasController | null>(null);
   const marksRef = useRef(marks);
   marksRef.current = marks;
+  const votesRef = useRef(votes);
+  votesRef.current = votes;
   useFindCommand(() => setFindOpen(true));
 
   // Marks on the canvas; in the outline, a data-compare attribute on each marked note.
@@ -76,6 +81,9 @@ export function MapViews({ map, actions, view, marks = null, reveal = null }: Ma
       else delete el.dataset.compare;
     }
   }, [marks, view, map]);
+  useEffect(() => {
+    controller.current?.setVotes(votes);
+  }, [votes, view]);
   useEffect(() => {
     if (!reveal) return;
     const c = controller.current;
@@ -104,6 +112,7 @@ export function MapViews({ map, actions, view, marks = null, reveal = null }: Ma
       if (c) {
         c.setHighlights(new Set(found.ids), found.current);
         c.setMarks(new Map(marksRef.current?.colors ?? []));
+        c.setVotes(votesRef.current);
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -112,7 +121,7 @@ export function MapViews({ map, actions, view, marks = null, reveal = null }: Ma
 
   return (
     <>
-      {view === 'canvas' ? <MapCanvas map={map} actions={actions} onController={onController} /> : <OutlineView map={map} actions={actions} find={found} />}
+      {view === 'canvas' ? <MapCanvas map={map} actions={actions} onController={onController} /> : <OutlineView map={map} actions={actions} find={found} votes={votes} />}
       {findOpen && (
         <FindBar
           map={map}

@@ -21,10 +21,13 @@ import { useRegisterCommands } from '../commands/CommandsContext';
 import { formatShortcut } from '../commands/shortcuts';
 import { holdsNotes, type MapViewProps } from '../map/view';
 import { MoveIcon, PencilIcon, PlusIcon, TrashIcon } from '../ui/Icons';
+import type { VoteMarks } from '../voting/marks';
 
 export interface OutlineViewProps extends MapViewProps {
   /** Find results to show (from the find bar): matching notes are marked, the current one is scrolled into view. */
   find?: { ids: readonly string[]; current: string | null };
+  /** Votes on the notes (said as text on each note) and, while voting, what V / Shift+V do on the focused note. */
+  votes?: VoteMarks | null;
 }
 
 interface Cell {
@@ -73,7 +76,7 @@ interface NoteHandlers {
   endMove(noteId: string, target: Cell | null): void;
 }
 
-export function OutlineView({ map, actions, find }: OutlineViewProps) {
+export function OutlineView({ map, actions, find, votes = null }: OutlineViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   // Keyed on the lists themselves: a note's edit leaves them (and the memoized notes) alone.
   const stages = useMemo(() => byPosition(map.stages), [map.stages]);
@@ -183,6 +186,8 @@ export function OutlineView({ map, actions, find }: OutlineViewProps) {
     },
     { id: 'outline.note.next', label: 'Next note', group: 'Outline', shortcuts: ['Down'], enabled: () => focusedNote() !== null, run: () => stepFocus(1) },
     { id: 'outline.note.previous', label: 'Previous note', group: 'Outline', shortcuts: ['Up'], enabled: () => focusedNote() !== null, run: () => stepFocus(-1) },
+    { id: 'outline.note.vote', label: 'Add a vote to the focused note (while voting)', group: 'Voting', shortcuts: ['V'], enabled: () => Boolean(votes?.mode) && focusedNote() !== null, run: () => votes?.mode?.vote(focusedNote()!.id, false) },
+    { id: 'outline.note.unvote', label: 'Take back a vote from the focused note (while voting)', group: 'Voting', shortcuts: ['Shift+V'], enabled: () => Boolean(votes?.mode) && focusedNote() !== null, run: () => votes?.mode?.vote(focusedNote()!.id, true) },
   ]);
 
   // Bring the current find result into view (the find field keeps the keyboard).
@@ -239,6 +244,7 @@ export function OutlineView({ map, actions, find }: OutlineViewProps) {
                       movingId={movingId}
                       matchIds={matchIds}
                       currentMatch={currentMatch}
+                      votes={votes?.counts ?? null}
                       handlers={handlers}
                       onStartAdd={() => {
                         setEditingId(null);
@@ -294,6 +300,7 @@ interface LaneSectionProps {
   movingId: string | null;
   matchIds: ReadonlySet<string>;
   currentMatch: string | null;
+  votes: ReadonlyMap<string, number> | null;
   handlers: NoteHandlers;
   onStartAdd(): void;
   onAdd(text: string): Promise<string | null>;
@@ -322,6 +329,7 @@ function LaneSection(props: LaneSectionProps) {
                 editing={props.editingId === note.id}
                 moving={props.movingId === note.id}
                 find={note.id === props.currentMatch ? 'current' : props.matchIds.has(note.id) ? 'match' : null}
+                votes={props.votes?.get(note.id) ?? 0}
                 handlers={props.handlers}
               />
             </li>
@@ -377,10 +385,11 @@ interface OutlineNoteProps {
   editing: boolean;
   moving: boolean;
   find: 'match' | 'current' | null;
+  votes: number;
   handlers: NoteHandlers;
 }
 
-const OutlineNote = memo(function OutlineNote({ note, kind, stages, noteLanes, editing, moving, find, handlers }: OutlineNoteProps) {
+const OutlineNote = memo(function OutlineNote({ note, kind, stages, noteLanes, editing, moving, find, votes, handlers }: OutlineNoteProps) {
   const textId = useId();
   const metaId = useId();
   const style = { '--note-fill': NOTE_COLOR_FILLS[note.color] } as CSSProperties;
@@ -423,6 +432,12 @@ const OutlineNote = memo(function OutlineNote({ note, kind, stages, noteLanes, e
               {NOTE_TAG_LABELS[t]}
             </span>
           ))}
+          {votes > 0 && (
+            <span className="outline-votes" data-testid="outline-note-votes" data-votes={votes}>
+              <span className="outline-votes-dot" aria-hidden="true" />
+              {votes === 1 ? '1 vote' : `${votes} votes`}
+            </span>
+          )}
           {find && <span className="visually-hidden">{find === 'current' ? ', current find result' : ', matches the find'}</span>}
         </p>
         {moving && <MoveForm note={note} stages={stages} noteLanes={noteLanes} onEnd={(target) => handlers.endMove(note.id, target)} />}
