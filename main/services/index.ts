@@ -3,6 +3,7 @@ import { backupHandlers, type LibraryControl } from './backups';
 import { ServiceContext, type EventSink, type Handlers } from './context';
 import { emotionHandlers } from './emotions';
 import { noteHandlers } from './notes';
+import { portableHandlers } from './portable';
 import { projectHandlers } from './projects';
 import { reportHandlers } from './reports';
 import { snapshotHandlers } from './snapshots';
@@ -28,5 +29,6 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...reportHandlers(ctx),
     ...votingHandlers(ctx),
     ...timerHandlers(ctx),
+    ...portableHandlers(ctx),
   };
 }

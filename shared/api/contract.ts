@@ -11,6 +11,7 @@ import { Id } from './schemas';
 import { backupsMethods } from './methods/backups';
 import { emotionsMethods } from './methods/emotions';
 import { notesMethods } from './methods/notes';
+import { portableMethods } from './methods/portable';
 import { projectsMethods } from './methods/projects';
 import { reportsMethods } from './methods/reports';
 import { snapshotsMethods } from './methods/snapshots';
@@ -31,6 +32,7 @@ export const contract = {
   ...reportsMethods,
   ...votingMethods,
   ...timerMethods,
+  ...portableMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@
  * Home: every project in the library, newest change first. Open, rename in place, delete (after
  * saying what goes with it), and start a new one from a template.
  */
+import { ImportProjectButton } from '../portable/ImportProjectButton';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/schemas';
 import { useApi, useApiEvents } from '../api/ApiContext';
@@ -84,6 +85,7 @@ export function HomeScreen({ onOpen, onBackups, newProjectRequest }: HomeScreenP
             Backups…
           </button>
         )}
+        <ImportProjectButton onOpen={onOpen} />
         {!creating && (
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
             <PlusIcon /> New project

@@ -20,6 +20,7 @@ import { useToasts } from '../ui/Toasts';
 import { formatWorkshopDate } from '../util/format';
 import { createMapActions } from './actions';
 import { MapStore } from './store';
+import { PortableTools } from '../portable/PortableTools';
 import { ReportTools } from '../report/ReportTools';
 import { TransferTools } from '../transfer/TransferTools';
 import { useVoting } from '../voting/useVoting';
@@ -204,6 +205,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           {voting.button}
           <TransferTools store={store} map={map} history={history} />
           <ReportTools store={store} map={map} history={history} />
+          <PortableTools store={store} map={map} history={history} />
           <ViewSwitch view={view} onChange={setView} />
         </div>
       </header>
