@@ -241,6 +241,13 @@ test('a round of dot voting on the canvas: budgets, lanes, participants, take ba
   await expect(row.getByTestId('version-name')).toHaveText('After voting: Biggest pains');
   await expect(row).toContainText('Voting ended');
   await shot(page, 'versions');
+  // One side panel at a time: opening Voting closes Versions, and back.
+  await page.getByTestId('voting-button').click();
+  await expect(page.getByTestId('voting-panel')).toBeVisible();
+  await expect(page.getByTestId('versions-panel')).toHaveCount(0);
+  await page.getByTestId('versions-button').click();
+  await expect(page.getByTestId('versions-panel')).toBeVisible();
+  await expect(page.getByTestId('voting-panel')).toHaveCount(0);
 
   // ── After a reload the counts are still on the notes ────────────────────────
   await page.reload();

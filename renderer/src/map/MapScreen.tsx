@@ -127,6 +127,15 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
   const versions = useVersions({ store, history, map });
   const voting = useVoting({ store, map, history });
   const timer = useTimer({ store, map, history });
+  // One side panel at a time: the map keeps its width.
+  useEffect(() => {
+    if (versions.open) voting.setOpen(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [versions.open]);
+  useEffect(() => {
+    if (voting.open) versions.setOpen(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [voting.open]);
 
   const undo = () => {
     // In a text field, Undo is the field's own (the native menu sends it here too).

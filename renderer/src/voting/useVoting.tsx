@@ -27,6 +27,9 @@ export interface Voting {
   panel: ReactNode;
   /** What the map views show: the counts, and the voting mode while voting. */
   votes: VoteMarks | null;
+  /** Whether the panel is shown. */
+  open: boolean;
+  setOpen(open: boolean): void;
 }
 
 /** Map changes after which votes may have gone with deleted notes: read the results again. */
@@ -263,5 +266,5 @@ export function useVoting({ store, map, history }: MapToolProps): Voting {
     </button>
   );
 
-  return { button, panel: open ? <VotingPanel voting={state} map={map} /> : null, votes };
+  return { button, panel: open ? <VotingPanel voting={state} map={map} /> : null, votes, open, setOpen };
 }
