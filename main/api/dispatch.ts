@@ -73,6 +73,8 @@ const FIELD_LABELS: Record<string, string> = {
   position: 'Position',
   sourceId: 'Note to copy',
   kind: 'Lane kind',
+  csv: 'The CSV file',
+  fileName: 'File name',
 };
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ApiError {
