@@ -392,9 +392,7 @@ describe('export', () => {
       { stage: 'Awareness', lane: 'Actions', text: 'Asks around', color: 'yellow', tags: [], channel: null, author: '' },
     ]);
     // Stages listed out of order: positions decide.
-    map.stages.reverse();
-    map.notes.reverse();
-    const out = notesToCsv(map);
+    const out = notesToCsv({ ...map, stages: [...map.stages].reverse(), notes: [...map.notes].reverse() });
     expect(out.startsWith('\uFEFFStage,Lane,Text,Colour,Tags,Channel,Author,Created,Updated\r\n')).toBe(true);
     expect(out.endsWith('\r\n')).toBe(true);
     const body = out.slice(1).split('\r\n').slice(1, -1);
@@ -473,7 +471,7 @@ describe('export → import round trip', () => {
           // Into an empty map: the same stages and lanes are made, with the same kinds, and read in the same order.
           const fresh = planImport(text, { stages: [], lanes: [] });
           expect(fresh.problems).toEqual([]);
-          const used = (ids: Set<string>, list: { id: string; title: string }[]) => list.filter((x) => ids.has(x.id)).map((x) => x.title);
+          const used = (ids: Set<string>, list: readonly { id: string; title: string }[]) => list.filter((x) => ids.has(x.id)).map((x) => x.title);
           expect(fresh.newStages).toEqual(used(new Set(map.notes.map((n) => n.stageId)), shapeOf(map).stages));
           expect(fresh.newLanes.map((l) => l.title).sort()).toEqual(used(new Set(map.notes.map((n) => n.laneId)), shapeOf(map).lanes).sort());
           const rank = (ref: { id: string } | { added: number }) => ('added' in ref ? ref.added : -1);
