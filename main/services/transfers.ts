@@ -58,7 +58,7 @@ export function transferHandlers(ctx: ServiceContext): TransferHandlers {
             plan.problems.slice(0, 20).map((p) => ({ path: p.row === null ? 'file' : `row ${p.row}`, message: problemLine(p) })),
           );
         }
-        const name = `Before import of ${plural(plan.notes.length, 'note')}${input.fileName ? ` from “${input.fileName}”` : ''}`;
+        const name = `Before import of ${plural(plan.notes.length, 'note')}${input.fileName ? ` from ${input.fileName}` : ''}`;
         const snapshot = snapshots.take(projectId, name, 'before-import');
 
         const stages: Stage[] = plan.newStages.map((title, i) => ({ id: randomUUID(), title, prompt: '', position: shape.stages.length + i }));

@@ -112,7 +112,7 @@ describe('notes.importCsv', () => {
     ]);
 
     // The map as it was is kept.
-    expect(r.snapshot).toMatchObject({ name: 'Before import of 6 notes from “wall.csv”', reason: 'before-import', noteCount: notesBefore });
+    expect(r.snapshot).toMatchObject({ name: 'Before import of 6 notes from wall.csv', reason: 'before-import', noteCount: notesBefore });
     const snap = lib.ok('snapshots.get', { projectId, snapshotId: r.snapshot.id });
     expect(snap.map.notes.map((n) => n.text)).toEqual(['Already there']);
     expect(lib.ok('snapshots.list', { projectId }).map((s) => s.reason)).toEqual(['before-import']);
