@@ -186,9 +186,10 @@ test('import a CSV file through the preview, undo and redo it, and export the no
   expect(problems).toEqual([]);
 });
 
-test('the dialog says plainly when a file is not a CSV file, and Esc closes it without changes', async ({ page }) => {
+test('the dialog says plainly when a file is not a CSV file or the map changed since the preview, and Esc closes it without changes', async ({ page }) => {
   await page.goto(host.url);
   await createProject(page, 'Not a CSV');
+  const projectId = new URL(page.url()).hash.replace('#/project/', '');
   await page.getByTestId('import-button').click();
   const dialog = page.getByTestId('import-dialog');
   await dialog.getByTestId('import-file').setInputFiles({ name: 'wall.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
@@ -196,6 +197,23 @@ test('the dialog says plainly when a file is not a CSV file, and Esc closes it w
   await expect(dialog.getByTestId('import-run')).toBeDisabled();
   await dialog.getByTestId('import-file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('Awareness,Customer actions,Sees an ad\r\n') });
   await expect(dialog.getByTestId('import-problem')).toHaveText([/^1.*The first row must name the columns/]);
+
+  // Previewed fine, then another window makes "Ideas" an emotion lane: the import is refused, in words, and nothing changes.
+  await dialog.getByTestId('import-file').setInputFiles(file(GOOD));
+  await expect(dialog.getByTestId('import-run')).toHaveText('Import 7 notes');
+  await call('lanes.add', { projectId, title: 'Ideas', kind: 'emotion' });
+  const before = await call<ProjectMap>('map.get', { projectId });
+  await dialog.getByTestId('import-run').click();
+  await expect(dialog.getByTestId('import-error')).toHaveText(/^Nothing was imported: the file has 1 problem\. Row 7: a note cannot go in the emotion lane “Ideas”/);
+  await expect(dialog).toBeVisible();
+  // Previewed again against the map as it is now: the problem is listed and Import is off.
+  await expect(dialog.getByTestId('import-problem')).toHaveText([/^7Lane \(B\)A note cannot go in the emotion lane “Ideas”/]);
+  await expect(dialog.getByTestId('import-run')).toBeDisabled();
+  await shot(page, 'refused');
+  const after = await call<ProjectMap>('map.get', { projectId });
+  expect(after).toEqual(before);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('import-button')).toBeFocused();

@@ -22,14 +22,16 @@ type State =
 export interface ImportDialogProps {
   projectId: string;
   onClose(): void;
-  /** Runs the import (one undoable edit); resolves false when it was refused (the dialog stays). */
-  onImport(file: { name: string; text: string; noteCount: number }): Promise<boolean>;
+  /** Runs the import (one undoable edit); resolves null when done, or why it was refused (the dialog stays). */
+  onImport(file: { name: string; text: string; noteCount: number }): Promise<string | null>;
 }
 
 export function ImportDialog({ projectId, onClose, onImport }: ImportDialogProps) {
   const client = useApi();
   const [state, setState] = useState<State>({ kind: 'empty' });
   const [importing, setImporting] = useState(false);
+  /** Why the last Import was refused (the map may have changed since the preview). */
+  const [refused, setRefused] = useState<string | null>(null);
   const inputId = useId();
   const reasonId = useId();
   /** The file being read: an answer for an older choice is dropped. */
@@ -38,6 +40,7 @@ export function ImportDialog({ projectId, onClose, onImport }: ImportDialogProps
   const choose = async (file: File | undefined) => {
     if (!file) return;
     const seq = ++latest.current;
+    setRefused(null);
     setState({ kind: 'reading', name: file.name });
     const read = await readChosenFile(file);
     if (seq !== latest.current) return;
@@ -64,9 +67,15 @@ export function ImportDialog({ projectId, onClose, onImport }: ImportDialogProps
   const runImport = async () => {
     if (state.kind !== 'ready' || !canImport) return;
     setImporting(true);
-    const ok = await onImport({ name: state.name, text: state.text, noteCount: state.preview.noteCount });
+    setRefused(null);
+    const refusal = await onImport({ name: state.name, text: state.text, noteCount: state.preview.noteCount });
     setImporting(false);
-    if (ok) onClose();
+    if (refusal === null) return onClose();
+    setRefused(refusal);
+    // The map may have changed since the preview: preview again, so the list and the button agree with it.
+    const seq = latest.current;
+    const r = await client.call('notes.previewCsv', { projectId, csv: state.text });
+    if (seq === latest.current && r.ok) setState({ ...state, preview: r.value });
   };
 
   return (
@@ -110,6 +119,11 @@ export function ImportDialog({ projectId, onClose, onImport }: ImportDialogProps
         {state.kind === 'failed' && (
           <p className="form-error" role="alert" data-testid="import-error">
             {state.message}
+          </p>
+        )}
+        {refused && (
+          <p className="form-error" role="alert" data-testid="import-error">
+            {refused}
           </p>
         )}
         {state.kind === 'ready' && <Preview preview={state.preview} encodingNote={state.encodingNote} />}

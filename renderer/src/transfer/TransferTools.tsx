@@ -51,17 +51,21 @@ export function TransferTools({ store, history }: MapToolProps) {
         <ImportDialog
           projectId={projectId}
           onClose={() => setImportOpen(false)}
-          onImport={({ name, text, noteCount }) =>
-            history.run(
-              importCsvEdit(store, text, name, noteCount, (result) =>
-                toasts.notify({
-                  kind: 'info',
-                  title: 'Import done',
-                  message: `${importedMessage(result)} Undo (${formatShortcut(MENU_COMMANDS['edit.undo'].accelerator)}) takes the import away.`,
-                }),
-              ),
-            )
-          }
+          onImport={async ({ name, text, noteCount }) => {
+            let refusal: string | null = null;
+            const ok = await history.run(
+              importCsvEdit(store, text, name, noteCount, {
+                imported: (result) =>
+                  toasts.notify({
+                    kind: 'info',
+                    title: 'Import done',
+                    message: `${importedMessage(result)} Undo (${formatShortcut(MENU_COMMANDS['edit.undo'].accelerator)}) takes the import away.`,
+                  }),
+                refused: (error) => void (refusal = error.message),
+              }),
+            );
+            return ok ? null : (refusal ?? 'The import was not saved. Nothing was changed.');
+          }}
         />
       )}
     </>

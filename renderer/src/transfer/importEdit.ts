@@ -5,6 +5,7 @@
  * through the map store, so the map shows the result as soon as it is saved.
  */
 import type { Output } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
 import type { ImportedItems } from '../../../shared/api/methods/transfers';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { makeEdit, type Edit } from '../commands/history';
@@ -70,10 +71,16 @@ function restoreImportedOp(projectId: string, items: ImportedItems): MapOp<'note
 export type ImportResult = Output<'notes.importCsv'>;
 
 /**
- * `onImported` hears the first import's answer (for the message saying what happened).
- * `noteCount`: from the preview, for the Undo button's label.
+ * `onImported` hears the first import's answer (for the message saying what happened), and
+ * `onRefused` why it was refused. `noteCount`: from the preview, for the Undo button's label.
  */
-export function importCsvEdit(store: MapStore, csv: string, fileName: string | undefined, noteCount: number, onImported: (result: ImportResult) => void): Edit {
+export function importCsvEdit(
+  store: MapStore,
+  csv: string,
+  fileName: string | undefined,
+  noteCount: number,
+  on: { imported(result: ImportResult): void; refused(error: ApiError): void },
+): Edit {
   const projectId = store.projectId;
   /** What the import put on the map (after do), or took away again (after undo), to put back on redo. */
   let items: ImportedItems | null = null;
@@ -89,8 +96,8 @@ export function importCsvEdit(store: MapStore, csv: string, fileName: string | u
       if (r.ok) {
         const { snapshot: _snapshot, ...added } = r.value;
         [items, onMap] = [added, true];
-        onImported(r.value);
-      }
+        on.imported(r.value);
+      } else on.refused(r.error);
       return r.ok;
     },
     async undo() {
