@@ -114,7 +114,8 @@ test('import a CSV file through the preview, undo and redo it, and export the no
   await expect(rows.nth(0)).toHaveText(/^4Colour \(D\)“purpel” is not a colour \(yellow, orange, pink, blue, green, purple or grey\)\.$/);
   await expect(rows.nth(1)).toHaveText(/^6Lane \(B\)A note cannot go in the emotion lane “Emotions”/);
   await expect(rows.nth(2)).toHaveText(/^7Text \(C\)The text is empty\.$/);
-  await expect(dialog.getByRole('heading', { name: '3 problems to fix in the file' })).toBeVisible();
+  await expect(dialog.getByTestId('import-summary')).toHaveText('7 rows read (semicolon-separated), with 3 problems to fix.');
+  await expect(dialog.getByRole('heading', { name: 'Problems to fix in the file' })).toBeVisible();
   await expect(dialog.getByTestId('import-run')).toBeDisabled();
   await expect(dialog.getByTestId('import-run')).toHaveAccessibleDescription(/Nothing can be imported while the file has problems/);
   await shot(page, 'preview-problems');

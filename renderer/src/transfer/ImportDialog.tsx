@@ -110,7 +110,7 @@ export function ImportDialog({ projectId, onClose, onImport }: ImportDialogProps
         )}
       </div>
 
-      <div className="import-body" aria-live="polite">
+      <div className="import-body">
         {state.kind === 'reading' && (
           <p className="muted" role="status">
             Reading “{state.name}”…
@@ -150,7 +150,7 @@ function Preview({ preview: p, encodingNote }: { preview: CsvPreview; encodingNo
   const problemsId = useId();
   return (
     <div className="import-preview" data-testid="import-preview">
-      <p className="import-summary" data-testid="import-summary">
+      <p className="import-summary" role="status" data-testid="import-summary">
         {previewSummary(p)}
       </p>
       <p className="import-columns muted">Columns: {columnsRead(p) || 'none recognised'}</p>
@@ -159,7 +159,7 @@ function Preview({ preview: p, encodingNote }: { preview: CsvPreview; encodingNo
       {p.problemCount > 0 && (
         <section className="import-problems" aria-labelledby={problemsId}>
           <h3 id={problemsId} className="import-heading import-heading-problem">
-            {p.problemCount === 1 ? '1 problem to fix in the file' : `${p.problemCount.toLocaleString()} problems to fix in the file`}
+            {p.problemCount === 1 ? 'The problem to fix in the file' : 'Problems to fix in the file'}
           </h3>
           <div className="import-table-wrap">
             <table className="import-table" data-testid="import-problems">

@@ -12,10 +12,10 @@ import type { ImportResult } from './importEdit';
 
 export const DELIMITER_WORDS: Record<CsvPreview['delimiter'], string> = { comma: 'comma-separated', semicolon: 'semicolon-separated', tab: 'tab-separated' };
 
-/** "120 notes from 121 rows, into 18 cells". */
+/** "120 notes from 121 rows, into 18 cells (comma-separated)." — or, with problems, how many. */
 export function previewSummary(p: CsvPreview): string {
-  const notes = p.problemCount > 0 ? `${plural(p.rowCount, 'row')} read` : `${plural(p.noteCount, 'note')} from ${plural(p.rowCount, 'row')}, into ${plural(p.cells.length, 'cell')}`;
-  return `${notes} (${DELIMITER_WORDS[p.delimiter]}).`;
+  if (p.problemCount > 0) return `${plural(p.rowCount, 'row')} read (${DELIMITER_WORDS[p.delimiter]}), with ${plural(p.problemCount, 'problem')} to fix.`;
+  return `${plural(p.noteCount, 'note')} from ${plural(p.rowCount, 'row')}, into ${plural(p.cells.length, 'cell')} (${DELIMITER_WORDS[p.delimiter]}).`;
 }
 
 /** "Stage, Lane, Text, Color (as Colour)": the columns read, by the file's own names. */
