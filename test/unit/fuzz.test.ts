@@ -142,6 +142,11 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'voting.close': () => ({ projectId, roundId: f.closedRoundId }), // the open round stays open for the other seeds
     'voting.list': () => ({ projectId }),
     'voting.results': () => ({ projectId, roundId: f.roundId }),
+    'notes.previewCsv': () => ({ projectId, csv: '\uFEFFStage;Lane;Text;Tags\r\nAwareness;Customer actions;"Two\r\nlines";Idea\r\n' }),
+    'notes.importCsv': () => ({ projectId, csv: 'Stage,Lane,Text,Colour\nAwareness,Customer actions,"Imported, fuzzed",blue\nNew stage,New lane,=1+2,\n', fileName: 'fuzz.csv' }),
+    'notes.exportCsv': () => ({ projectId }),
+    'notes.removeImported': () => ({ projectId, noteIds: [randomUUID()], stageIds: [], laneIds: [] }),
+    'notes.restoreImported': () => ({ projectId, stages: [{ id: randomUUID(), title: 'Back', prompt: '', position: 0 }], lanes: [], notes: [{ ...f.note, id: randomUUID() }] }),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];
