@@ -29,10 +29,11 @@ export interface MapPagePlan {
   /** Which page of this group of stages, from 0, and how many the group takes. */
   part: number;
   parts: number;
+  /** Points per layout pixel on this page (the same on all pages of a group). */
+  scale: number;
 }
 
 export interface MapPlan {
-  scale: number;
   pages: MapPagePlan[];
   /** Number of stage groups (pages across). */
   groups: number;
@@ -52,7 +53,7 @@ export function planMap(full: MapLayout, layoutOf: (first: number, last: number)
   const n = full.stages.length;
   if (mode === 'fit' || n === 0) {
     const scale = Math.min(area.w / full.width, area.h / full.height, FIT_MAX_SCALE);
-    return { scale, groups: 1, pages: [{ first: 0, last: n - 1, layout: full, top: m.headerHeight, bottom: full.height, part: 0, parts: 1 }] };
+    return { groups: 1, pages: [{ first: 0, last: n - 1, layout: full, top: m.headerHeight, bottom: full.height, part: 0, parts: 1, scale }] };
   }
   const layouts = new Map<string, MapLayout>();
   const group = (a: number, b: number) => {
@@ -76,10 +77,23 @@ export function planMap(full: MapLayout, layoutOf: (first: number, last: number)
   const chosen = best!;
   const pages: MapPagePlan[] = [];
   chosen.groups.forEach(([first, last], g) => {
-    const bands = chosen.bands[g]!;
-    bands.forEach(([top, bottom], part) => pages.push({ first, last, layout: group(first, last), top, bottom, part, parts: bands.length }));
+    // A group that needs no more pages at a larger scale gets it: the smallest text only where needed.
+    const layout = group(first, last);
+    let scale = chosen.scale;
+    let bands = chosen.bands[g]!;
+    for (let s = SPLIT_SCALE.max; s > chosen.scale + 1e-9; s -= SPLIT_SCALE.step) {
+      const larger = Math.round(s * 100) / 100;
+      if (layout.width * larger > area.w + 1e-6) continue;
+      const tried = cutBands(layout, area.h / larger - m.headerHeight);
+      if (tried.length <= bands.length) {
+        scale = larger;
+        bands = tried;
+        break;
+      }
+    }
+    bands.forEach(([top, bottom], part) => pages.push({ first, last, layout, top, bottom, part, parts: bands.length, scale }));
   });
-  return { scale: chosen.scale, groups: chosen.groups.length, pages };
+  return { groups: chosen.groups.length, pages };
 }
 
 const stageSpan = (layout: MapLayout, a: number, b: number) => layout.stages[b]!.x + layout.stages[b]!.w - layout.stages[a]!.x;

@@ -11,7 +11,7 @@ import { EMOTION_COLORS, scoreToY, smoothCurve, type Point } from '../../shared/
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS } from '../../shared/domain/model';
 import type { ReportDoc, Frame } from './document';
 import type { Doc, Type } from './fonts';
-import { planMap, type MapPagePlan, type MapPlan } from './map-plan';
+import { planMap, type MapPagePlan } from './map-plan';
 import { LANE_KIND_LABEL, TAG_STYLE, THEME, initials } from './style';
 
 export interface EmotionPoint {
@@ -63,30 +63,30 @@ export function renderMap(r: ReportDoc, scene: MapScene, mode: 'fit' | 'split'):
   const plan = planMap(scene.layout, scene.layoutOf, mode, { w: area.w, h: area.h });
   const n = scene.stages.length;
   plan.pages.forEach((page, i) => {
-    const frame = r.addPage(HEADING, pageAside(plan, page, n, mode));
+    const frame = r.addPage(HEADING, pageAside(page, n, mode));
     if (i === 0) r.bookmark(HEADING);
     if (n === 0 || scene.lanes.length === 0) {
       r.type.draw('The map has no stages or lanes yet.', frame.x, frame.y + 20, { size: 11, color: THEME.muted });
       return;
     }
-    drawMapPage(r, scene, plan, page, frame, mode === 'fit');
+    drawMapPage(r, scene, page, frame, mode === 'fit');
   });
 }
 
-function pageAside(plan: MapPlan, page: MapPagePlan, stageCount: number, mode: 'fit' | 'split'): string {
-  const scale = `${Math.round(plan.scale * 100)}% of its size on screen`;
+function pageAside(page: MapPagePlan, stageCount: number, mode: 'fit' | 'split'): string {
+  const scale = `${Math.round(page.scale * 100)}% of its size on screen`;
   if (mode === 'fit' || stageCount === 0) return `Fitted on one page · ${scale}`;
   const stages = page.first === page.last ? `Stage ${page.first + 1} of ${stageCount}` : `Stages ${page.first + 1}–${page.last + 1} of ${stageCount}`;
   const part = page.parts > 1 ? ` · part ${page.part + 1} of ${page.parts}` : '';
   return `${stages}${part} · ${scale}`;
 }
 
-/** One page of the map: stages page.first…last, lanes from page.top to page.bottom, at plan.scale. */
-function drawMapPage(r: ReportDoc, scene: MapScene, plan: MapPlan, page: MapPagePlan, frame: Frame, centre: boolean): void {
+/** One page of the map: stages page.first…last, lanes from page.top to page.bottom, at page.scale. */
+function drawMapPage(r: ReportDoc, scene: MapScene, page: MapPagePlan, frame: Frame, centre: boolean): void {
   const { doc, type: t } = r;
   const { layout } = page;
   const m = layout.metrics;
-  const s = plan.scale;
+  const s = page.scale;
   const lastStage = layout.stages[layout.stages.length - 1]!;
   const x0 = layout.stages[0]!.x;
   const x1 = lastStage.x + lastStage.w;
