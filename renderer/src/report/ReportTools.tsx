@@ -119,6 +119,11 @@ function ReportDialog({ map, onClose }: { map: ProjectMap; onClose(): void }) {
           void exportPdf();
         }}
         aria-describedby={statusId}
+        onKeyDown={(e) => {
+          // The map behind a modal dialog is out of reach: its shortcuts (arrows move the
+          // selection, Delete deletes) must not take the keys that work the dialog's controls.
+          if (e.key !== 'Escape') e.stopPropagation();
+        }}
       >
         <p className="dialog-message report-intro">
           For the client: a cover with the project’s details, the map, the emotion curves, and every note in full ({plural(map.notes.length, 'note')}). Made on this computer; nothing is sent anywhere.
