@@ -10,6 +10,7 @@
  * node_modules/@fontsource/inter/files when run from source (the unit tests).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
@@ -37,6 +38,12 @@ export function fontDirectory(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     candidates.push(path.join(dir, 'node_modules', '@fontsource', 'inter', 'files'));
     if (path.dirname(dir) === dir) break;
+  }
+  // A copied bundle run with NODE_PATH (as the benchmark runs the host): where Node would find the package.
+  try {
+    candidates.push(path.dirname(createRequire(path.join(__dirname, 'fonts.js')).resolve(`@fontsource/inter/files/${probe}`)));
+  } catch {
+    // not installed there: the packaged app has its fonts in dist/main/fonts
   }
   const found = candidates.find((d) => fs.existsSync(path.join(d, probe)));
   if (!found) throw new Error(`The report's font files are missing (looked for ${probe} in ${candidates.slice(0, 3).join(', ')} …).`);
