@@ -3,7 +3,7 @@
  * map), with its tags, channel and author. What the map had to cut is whole here; cut notes on
  * the map link to their entry.
  */
-import type { Note } from '../../shared/api/schemas';
+import type { Lane, Note } from '../../shared/api/schemas';
 import { cellKey } from '../../shared/domain/layout';
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS } from '../../shared/domain/model';
 import { Flow, type ReportDoc } from './document';
@@ -51,45 +51,62 @@ export function renderAppendix(r: ReportDoc, data: ReportData): void {
 
   scene.stages.forEach((stage, si) => {
     const lanes = scene.lanes.filter((l) => (byCell.get(cellKey(stage.id, l.id))?.length ?? 0) > 0);
-    if (lanes.length === 0) return;
     where = null;
+    const colH = flow.bottom - r.content.y;
+    const block = (note: Note, kind: Lane['kind']) => {
+      const text = note.text.trim() ? flow.wrap(note.text, TEXT, INDENT) : [];
+      const meta = layoutMeta(r, metaItems(note, kind === 'touchpoints' || note.channel !== null), flow.colW - INDENT);
+      return { text, meta, h: Math.max(1, text.length) * TEXT.lineHeight + meta.length * META_LINE + 7 };
+    };
+    /** What a heading must keep with it: its first note whole, or the first lines of a long one (as the note itself is placed). */
+    const keep = (note: Note, kind: Lane['kind']) => {
+      const { h } = block(note, kind);
+      return h <= colH / 2 ? h : TEXT.lineHeight * 2;
+    };
+
     // The stage: a dark band like the map's stage headers, kept with its first lane and note.
-    const titles = titleLines(t, stage.title, flow.colW - 62, 4, 700, 10.5);
+    const titles = titleLines(t, stage.title, flow.colW - 62, 12, 700, 10.5);
     const bandH = 10 + titles.length * 13;
-    flow.need(bandH + 60);
+    const firstLane = lanes[0];
+    flow.need(bandH + 8 + (firstLane ? laneHeadingHeight(r, flow, firstLane.title) + keep(byCell.get(cellKey(stage.id, firstLane.id))![0]!, firstLane.kind) : 20));
     if (!flow.atColumnTop) flow.space(6);
     const top = flow.y;
     doc.fillColor(THEME.header, 1).roundedRect(flow.x, top, flow.colW, bandH, 3).fill();
     t.draw(`STAGE ${si + 1}`, flow.x + 8, top + 15, { weight: 700, size: 7, color: '#ffffff', opacity: 0.6 });
     titles.forEach((line, k) => t.draw(line, flow.x + 54, top + 15.5 + k * 13, { weight: 700, size: 10.5, color: '#ffffff' }));
     flow.space(bandH + 8);
+    // Every stage is listed, with its title in full (the map's header may have had to cut it).
+    if (lanes.length === 0) {
+      flow.lines(['No notes in this stage.'], { ...TEXT, color: THEME.faint });
+      flow.space(8);
+    }
 
     for (const lane of lanes) {
       const notes = byCell.get(cellKey(stage.id, lane.id))!;
       where = null;
-      flow.need(22 + 40);
-      const laneTitle = t.ellipsize(lane.title, flow.colW - 90, 700, 9.5);
-      t.draw(laneTitle, flow.x, flow.y + 10, { weight: 700, size: 9.5, color: THEME.header });
-      const kind = notes.length === 1 ? '1 note' : `${notes.length} notes`;
-      t.draw(kind, flow.x + flow.colW - t.width(kind, 600, 7), flow.y + 10, { weight: 600, size: 7, color: THEME.muted });
-      flow.space(14);
+      // The lane's title in full, kept with its first note.
+      flow.need(laneHeadingHeight(r, flow, lane.title) + keep(notes[0]!, lane.kind));
+      const count = notes.length === 1 ? '1 note' : `${notes.length} notes`;
+      const countW = t.width(count, 600, 7);
+      const laneLines = titleLines(t, lane.title, flow.colW - countW - 12, 12, 700, 9.5);
+      laneLines.forEach((line, k) => t.draw(line, flow.x, flow.y + 10 + k * 12, { weight: 700, size: 9.5, color: THEME.header }));
+      t.draw(count, flow.x + flow.colW - countW, flow.y + 10, { weight: 600, size: 7, color: THEME.muted });
+      flow.space(2 + laneLines.length * 12);
       doc.lineWidth(0.6).strokeColor(THEME.rule, 1).moveTo(flow.x, flow.y).lineTo(flow.x + flow.colW, flow.y).stroke();
       flow.space(6);
       where = { stage: stage.title, lane: lane.title };
 
       for (const note of notes) {
-        const text = note.text.trim() ? flow.wrap(note.text, TEXT, INDENT) : [];
-        const meta = metaItems(note, lane.kind === 'touchpoints' || note.channel !== null);
-        const h = Math.max(1, text.length) * TEXT.lineHeight + (meta.length > 0 ? 14 : 0) + 7;
+        const { text, meta, h } = block(note, lane.kind);
         // A note moves whole to the next column unless it is longer than half of one.
-        if (h <= (flow.bottom - r.content.y) / 2) flow.need(h);
+        if (h <= colH / 2) flow.need(h);
         const start = text.length > 0 ? flow.lines(text, TEXT, INDENT) : emptyNote(flow);
         doc.lineWidth(0.5).fillColor(NOTE_COLOR_FILLS[note.color], 1).strokeColor('#000000', 0.25).rect(start.x + 1, start.y + 3, 7, 7).fillAndStroke();
         if (cutIds.has(note.id)) doc.addNamedDestination(noteAnchor(note.id), 'XYZ', start.x, start.y - 20, null);
-        if (meta.length > 0) {
-          flow.need(14);
-          drawMeta(r, flow, meta);
-          flow.space(14);
+        for (const row of meta) {
+          flow.need(META_LINE);
+          drawMeta(r, flow, row);
+          flow.space(META_LINE);
         }
         flow.space(7);
       }
@@ -97,6 +114,12 @@ export function renderAppendix(r: ReportDoc, data: ReportData): void {
       flow.space(4);
     }
   });
+}
+
+const META_LINE = 13;
+
+function laneHeadingHeight(r: ReportDoc, flow: Flow, title: string): number {
+  return 8 + titleLines(r.type, title, flow.colW - 40, 12, 700, 9.5).length * 12;
 }
 
 function emptyNote(flow: Flow): { x: number; y: number } {
@@ -113,7 +136,26 @@ function metaItems(note: Note, showChannel: boolean): Meta[] {
   return items;
 }
 
-/** Channel and tags as the map's pills, then the author; on one line under the text. */
+/** Channel and tags as the map's pills, then the author, in as many lines as they need. */
+function layoutMeta(r: ReportDoc, items: Meta[], width: number): Meta[][] {
+  const t = r.type;
+  const rows: Meta[][] = [];
+  let row: Meta[] = [];
+  let x = 0;
+  for (const item of items) {
+    const w = item.kind === 'pill' ? t.width(item.label, 600, 6.5) + 11 : t.width(item.label, 400, 7.5) + 8;
+    if (row.length > 0 && x + w > width) {
+      rows.push(row);
+      row = [];
+      x = 0;
+    }
+    row.push(item);
+    x += w;
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
 function drawMeta(r: ReportDoc, flow: Flow, items: Meta[]): void {
   const { doc, type: t } = r;
   let x = flow.x + INDENT;
@@ -122,7 +164,6 @@ function drawMeta(r: ReportDoc, flow: Flow, items: Meta[]): void {
   for (const item of items) {
     if (item.kind === 'pill') {
       const w = t.width(item.label, 600, 6.5) + 8;
-      if (x + w > right) break;
       doc.fillColor(item.fill, 1).roundedRect(x, y, w, 10, 5).fill();
       if (item.edge) doc.lineWidth(0.5).strokeColor('#000000', 0.2).roundedRect(x, y, w, 10, 5).stroke();
       t.draw(item.label, x + 4, y + 7.2, { weight: 600, size: 6.5, color: THEME.badgeText });

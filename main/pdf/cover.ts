@@ -117,7 +117,7 @@ export function renderCover(r: ReportDoc, data: ReportData): void {
   ].filter((s) => s.text);
   if (sections.length === 0) return;
   doc.lineWidth(0.75).strokeColor(THEME.rule, 1).moveTo(f.x, y - 12).lineTo(f.x + f.w, y - 12).stroke();
-  const flow = new Flow(r, { columns: 2, gap: 30, heading: `${p.title} (continued)`, top: y });
+  const flow = new Flow(r, { columns: 2, gap: 30, heading: 'About the workshop (continued)', top: y });
   sections.forEach((s, i) => {
     if (i > 0 && flow.columnIndex === 0 && !flow.atColumnTop) flow.nextColumn();
     flow.need(40);

@@ -41,10 +41,12 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
     if (li > 0 && y + need > bottom()) newPage();
     else if (li > 0) y += 18;
     const scored = stages.filter((s) => lane.points.has(s.id)).length;
-    t.draw(lane.title, frame.x, y + 11, { weight: 700, size: 12, color: THEME.header });
     const aside = `${scored} of ${stages.length} stages scored`;
-    t.draw(aside, frame.x + t.width(lane.title, 700, 12) + 10, y + 11, { size: 8.5, color: THEME.muted });
-    y += 22;
+    const asideW = t.width(aside, 400, 8.5);
+    const titles = titleLines(t, lane.title, frame.w - asideW - 16, 6, 700, 12);
+    titles.forEach((line, k) => t.draw(line, frame.x, y + 11 + k * 15, { weight: 700, size: 12, color: THEME.header }));
+    t.draw(aside, frame.x + t.width(titles[titles.length - 1] ?? '', 700, 12) + 10, y + 11 + (titles.length - 1) * 15, { size: 8.5, color: THEME.muted });
+    y += 7 + titles.length * 15;
 
     // The chart: five levels, stages evenly across, the smooth curve and a face per score.
     const labelW = 92;
@@ -106,7 +108,7 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
       const h = Math.max(stageLines.length, whyLines.length, 1) * 12 + 8;
       if (y + h > bottom()) {
         newPage();
-        t.draw(`${lane.title} (continued)`, frame.x, y + 11, { weight: 700, size: 12, color: THEME.header });
+        t.draw(t.ellipsize(`${lane.title}`, frame.w - 90, 700, 12) + ' (continued)', frame.x, y + 11, { weight: 700, size: 12, color: THEME.header });
         y += 22;
         head();
       }

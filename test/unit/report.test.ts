@@ -194,6 +194,19 @@ describe('reports.pdf', () => {
     }
   });
 
+  it('gives long stage and lane titles in full, also of a stage without notes', () => {
+    const { projectId, map } = workshop();
+    const long = (what: string) => `${what} with a title long enough that no header on the map can show it whole, so it must be written out in full somewhere else in the report`;
+    lib.ok('stages.add', { projectId, title: long('An extra stage') });
+    const lane = map.lanes.find((l) => l.title === 'Pain points')!;
+    lib.ok('lanes.rename', { projectId, laneId: lane.id, title: long('The pain points lane') });
+    for (const mode of ['fit', 'split'] as const) {
+      const made = make(projectId, 'a4', mode, `long-${mode}`);
+      expect(made.text).toContain(long('An extra stage'));
+      expect(made.text).toContain(long('The pain points lane'));
+    }
+  });
+
   it('refuses bad input in words and a project that does not exist', () => {
     const { projectId } = workshop();
     const paper = lib.err('reports.pdf', { projectId, paper: 'letter' });
