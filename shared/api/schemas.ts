@@ -303,3 +303,24 @@ export const VotingResults = z.object({
   participants: z.array(ParticipantVotes),
 });
 export type VotingResults = z.infer<typeof VotingResults>;
+
+// ── The PDF report ─────────────────────────────────────────────────────────────
+
+/** Paper for the report, always landscape. */
+export const REPORT_PAPERS = ['a4', 'a3'] as const;
+export const ReportPaper = z.enum(REPORT_PAPERS, { error: 'must be a4 or a3' });
+export type ReportPaper = z.infer<typeof ReportPaper>;
+/** The map scaled to fit one page, or split over pages by stages at a readable size. */
+export const REPORT_MAP_MODES = ['fit', 'split'] as const;
+export const ReportMapMode = z.enum(REPORT_MAP_MODES, { error: 'must be fit or split' });
+export type ReportMapMode = z.infer<typeof ReportMapMode>;
+
+/** A made PDF file, as the API carries files: its bytes in base64. */
+export const ReportFile = z.object({
+  /** A suggested file name: the project's title in safe characters and the date, ending in .pdf. */
+  fileName: z.string(),
+  pages: z.int(),
+  /** The PDF's bytes, base64. */
+  pdf: z.string(),
+});
+export type ReportFile = z.infer<typeof ReportFile>;

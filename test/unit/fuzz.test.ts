@@ -128,6 +128,7 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'snapshots.compare': () => ({ projectId, snapshotId: f.snapshotId }),
     'snapshots.restore': () => ({ projectId, snapshotId: randomUUID() }),
     'snapshots.delete': () => ({ projectId, snapshotId: randomUUID() }),
+    'reports.pdf': () => ({ projectId, paper: 'a4', map: 'fit' }),
     'backups.list': () => ({}),
     'backups.restore': () => ({ name: 'library-20200101-000000.journeywall.sqlite' }),
     'timer.get': () => ({ projectId }),

@@ -1,0 +1,133 @@
+/**
+ * Emotion curves: for each emotion lane with scores, the curve across all stages on one chart
+ * (the same smooth curve and faces as the map), then every stage's score and explanation in full.
+ * Skipped when no emotion lane has a score.
+ */
+import { EMOTION_LABELS, smoothCurve, type Point } from '../../shared/domain/emotion';
+import type { ReportDoc } from './document';
+import { drawFace, titleLines, type EmotionPoint } from './map';
+import type { ReportData } from './report';
+import { THEME } from './style';
+
+export const HEADING = 'Emotion curves';
+
+/** Emotion lanes that have at least one score, with their scores by stage. */
+export function scoredEmotionLanes(data: ReportData): { laneId: string; title: string; points: Map<string, EmotionPoint> }[] {
+  const { scene } = data;
+  return scene.lanes
+    .filter((l) => l.kind === 'emotion' && (scene.emotions.get(l.id)?.length ?? 0) > 0)
+    .map((l) => ({ laneId: l.id, title: l.title, points: new Map((scene.emotions.get(l.id) ?? []).map((p) => [p.stageId, p])) }));
+}
+
+const scoreText = (score: number) => `${score > 0 ? '+' : score < 0 ? '−' : ''}${Math.abs(score)} · ${EMOTION_LABELS[score] ?? ''}`;
+
+export function renderEmotions(r: ReportDoc, data: ReportData): void {
+  const lanes = scoredEmotionLanes(data);
+  const { doc, type: t } = r;
+  const stages = data.scene.stages;
+  let frame = r.addPage(HEADING);
+  r.bookmark(HEADING);
+  let y = frame.y;
+  const bottom = () => frame.y + frame.h;
+  const newPage = () => {
+    frame = r.addPage(`${HEADING} (continued)`);
+    y = frame.y;
+  };
+  const chartH = Math.min(190, frame.h * 0.42);
+
+  lanes.forEach((lane, li) => {
+    // Title, chart and the table's head stay together.
+    const need = 24 + chartH + 34 + 40;
+    if (li > 0 && y + need > bottom()) newPage();
+    else if (li > 0) y += 18;
+    const scored = stages.filter((s) => lane.points.has(s.id)).length;
+    const aside = `${scored} of ${stages.length} stages scored`;
+    const asideW = t.width(aside, 400, 8.5);
+    const titles = titleLines(t, lane.title, frame.w - asideW - 16, 6, 700, 12);
+    titles.forEach((line, k) => t.draw(line, frame.x, y + 11 + k * 15, { weight: 700, size: 12, color: THEME.header }));
+    t.draw(aside, frame.x + t.width(titles[titles.length - 1] ?? '', 700, 12) + 10, y + 11 + (titles.length - 1) * 15, { size: 8.5, color: THEME.muted });
+    y += 7 + titles.length * 15;
+
+    // The chart: five levels, stages evenly across, the smooth curve and a face per score.
+    const labelW = 92;
+    const cx = frame.x + labelW;
+    const cw = frame.w - labelW;
+    doc.fillColor(THEME.cell, 1).lineWidth(0.75).strokeColor(THEME.rule, 1).roundedRect(cx, y, cw, chartH, 4).fillAndStroke();
+    const pad = 16;
+    const levelY = (score: number) => y + pad + ((2 - score) / 4) * (chartH - pad * 2);
+    doc.lineWidth(0.6).strokeColor(THEME.emotionGuide, 1).dash(3, { space: 3 });
+    for (let sc = -2; sc <= 2; sc++) doc.moveTo(cx + 6, levelY(sc)).lineTo(cx + cw - 6, levelY(sc));
+    doc.stroke().undash();
+    for (let sc = 2; sc >= -2; sc--) {
+      const label = scoreText(sc);
+      t.draw(label, cx - 8 - t.width(label, 400, 7.5), levelY(sc) + 2.7, { size: 7.5, color: THEME.muted });
+    }
+    const step = cw / Math.max(1, stages.length);
+    const centres: (Point & EmotionPoint)[] = [];
+    stages.forEach((s, i) => {
+      const p = lane.points.get(s.id);
+      if (p) centres.push({ ...p, x: cx + step * (i + 0.5), y: levelY(p.score) });
+    });
+    const segments = smoothCurve(centres);
+    if (segments.length > 0) {
+      doc.lineWidth(2.2).lineCap('round').strokeColor(THEME.curve, 1);
+      doc.moveTo(segments[0]!.from.x, segments[0]!.from.y);
+      for (const sg of segments) doc.bezierCurveTo(sg.c1.x, sg.c1.y, sg.c2.x, sg.c2.y, sg.to.x, sg.to.y);
+      doc.stroke().lineCap('butt');
+    }
+    for (const c of centres) drawFace(doc, c.x, c.y, 9, c.score, 1.5);
+    y += chartH + 6;
+    // Stage names under the chart.
+    let namesH = 0;
+    stages.forEach((s, i) => {
+      const lines = titleLines(t, s.title, step - 8, 2, 600, 7.5);
+      lines.forEach((line, k) => t.draw(line, cx + step * (i + 0.5) - t.width(line, 600, 7.5) / 2, y + 8 + k * 9.5, { weight: 600, size: 7.5, color: THEME.ink2 }));
+      namesH = Math.max(namesH, lines.length * 9.5);
+    });
+    y += namesH + 16;
+
+    // Every stage: score and explanation in full.
+    const col = { stage: frame.x, feeling: frame.x + 190, why: frame.x + 330 };
+    const whyW = frame.x + frame.w - col.why;
+    const head = () => {
+      for (const [label, x] of [
+        ['STAGE', col.stage],
+        ['FEELING', col.feeling],
+        ['WHY', col.why],
+      ] as const)
+        t.draw(label, x, y + 8, { weight: 700, size: 7, color: THEME.muted });
+      y += 12;
+      doc.lineWidth(0.75).strokeColor(THEME.rule, 1).moveTo(frame.x, y).lineTo(frame.x + frame.w, y).stroke();
+      y += 4;
+    };
+    head();
+    stages.forEach((s, i) => {
+      const p = lane.points.get(s.id);
+      const stageLines = titleLines(t, `${i + 1}. ${s.title}`, col.feeling - col.stage - 14, 4, 600, 9);
+      const whyLines = p?.explanation.trim() ? wrapLines(r, p.explanation.trim(), whyW) : [];
+      const h = Math.max(stageLines.length, whyLines.length, 1) * 12 + 8;
+      if (y + h > bottom()) {
+        newPage();
+        t.draw(t.ellipsize(`${lane.title}`, frame.w - 90, 700, 12) + ' (continued)', frame.x, y + 11, { weight: 700, size: 12, color: THEME.header });
+        y += 22;
+        head();
+      }
+      stageLines.forEach((line, k) => t.draw(line, col.stage, y + 13 + k * 12, { weight: 600, size: 9, color: THEME.ink }));
+      if (p) {
+        drawFace(doc, col.feeling + 6, y + 10, 5.5, p.score, 1.1);
+        t.draw(scoreText(p.score), col.feeling + 17, y + 13, { size: 9, color: THEME.ink });
+      } else {
+        t.draw('Not scored', col.feeling, y + 13, { size: 9, color: THEME.faint });
+      }
+      whyLines.forEach((line, k) => t.draw(line, col.why, y + 13 + k * 12, { size: 9, color: THEME.ink }));
+      y += h;
+      doc.lineWidth(0.5).strokeColor(THEME.rule, 1).moveTo(frame.x, y).lineTo(frame.x + frame.w, y).stroke();
+    });
+  });
+}
+
+function wrapLines(r: ReportDoc, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) lines.push(...titleLines(r.type, para, width, 1000, 400, 9));
+  return lines.length > 0 ? lines : [''];
+}

@@ -1,0 +1,210 @@
+/**
+ * How the map goes onto paper, as a pure function of its layout (shared/domain/layout) and the
+ * printable area: one page scaled to fit, or pages split by stages at a readable scale.
+ *
+ * Split: the scale is chosen between SPLIT_SCALE.min and .max (the note text at 16 px in the
+ * layout prints at 7.4–10.6 pt, Inter's large x-height keeping the smallest readable) to need the fewest pages; stages are grouped left to right into
+ * pages of balanced width. Each group is laid out on its own (the same layout function, given
+ * only its stages), so its lanes are as tall as its own notes need. When they are taller than a
+ * page they continue on the next one, cut between lanes, or between rows of notes when a lane is
+ * too tall for a page: never through a note or an emotion lane. The stage headers and lane titles
+ * are drawn again on every page.
+ */
+import type { MapLayout } from '../../shared/domain/layout';
+
+/** Scale of the layout's pixels on paper (points per pixel) when split over pages. */
+export const SPLIT_SCALE = { min: 0.46, max: 0.66, step: 0.02 } as const;
+/** A small map fitted on one page is not blown up past this. */
+export const FIT_MAX_SCALE = 0.8;
+
+export interface MapPagePlan {
+  /** Stage indices shown, first to last inclusive (last < first when the map has no stages). */
+  first: number;
+  last: number;
+  /** The layout of these stages alone (the whole map's when fitted on one page). */
+  layout: MapLayout;
+  /** The layout's y range of lanes shown: from `top` (inclusive) to `bottom`. */
+  top: number;
+  bottom: number;
+  /** Which page of this group of stages, from 0, and how many the group takes. */
+  part: number;
+  parts: number;
+  /** Points per layout pixel on this page (the same on all pages of a group). */
+  scale: number;
+}
+
+export interface MapPlan {
+  pages: MapPagePlan[];
+  /** Number of stage groups (pages across). */
+  groups: number;
+}
+
+export interface Area {
+  w: number;
+  h: number;
+}
+
+/**
+ * `full` is the whole map's layout; `layoutOf(first, last)` lays out stages first…last alone
+ * (with every lane); it is asked once per group.
+ */
+export function planMap(full: MapLayout, layoutOf: (first: number, last: number) => MapLayout, mode: 'fit' | 'split', area: Area): MapPlan {
+  const m = full.metrics;
+  const n = full.stages.length;
+  if (mode === 'fit' || n === 0) {
+    const scale = Math.min(area.w / full.width, area.h / full.height, FIT_MAX_SCALE);
+    return { groups: 1, pages: [{ first: 0, last: n - 1, layout: full, top: m.headerHeight, bottom: full.height, part: 0, parts: 1, scale }] };
+  }
+  const layouts = new Map<string, MapLayout>();
+  const group = (a: number, b: number) => {
+    const key = `${a}-${b}`;
+    let l = layouts.get(key);
+    if (!l) layouts.set(key, (l = layoutOf(a, b)));
+    return l;
+  };
+  let best: { scale: number; groups: [number, number][]; bands: [number, number][][]; count: number } | null = null;
+  for (let s = SPLIT_SCALE.max; s >= SPLIT_SCALE.min - 1e-9; s -= SPLIT_SCALE.step) {
+    const scale = Math.round(s * 100) / 100;
+    const widthPx = area.w / scale - m.laneTitleWidth;
+    const heightPx = area.h / scale - m.headerHeight;
+    const greedy = groupStages(full, widthPx);
+    for (const groups of [balanceGroups(full, greedy.length), greedy]) {
+      const bands = groups.map(([a, b]) => cutBands(group(a, b), heightPx));
+      const count = bands.reduce((sum, list) => sum + list.length, 0);
+      if (!best || count < best.count) best = { scale, groups, bands, count };
+    }
+  }
+  const chosen = best!;
+  const pages: MapPagePlan[] = [];
+  chosen.groups.forEach(([first, last], g) => {
+    // A group that needs no more pages at a larger scale gets it: the smallest text only where needed.
+    const layout = group(first, last);
+    let scale = chosen.scale;
+    let bands = chosen.bands[g]!;
+    for (let s = SPLIT_SCALE.max; s > chosen.scale + 1e-9; s -= SPLIT_SCALE.step) {
+      const larger = Math.round(s * 100) / 100;
+      if (layout.width * larger > area.w + 1e-6) continue;
+      const tried = cutBands(layout, area.h / larger - m.headerHeight);
+      if (tried.length <= bands.length) {
+        scale = larger;
+        bands = tried;
+        break;
+      }
+    }
+    bands.forEach(([top, bottom], part) => pages.push({ first, last, layout, top, bottom, part, parts: bands.length, scale }));
+  });
+  return { groups: chosen.groups.length, pages };
+}
+
+const stageSpan = (layout: MapLayout, a: number, b: number) => layout.stages[b]!.x + layout.stages[b]!.w - layout.stages[a]!.x;
+
+/** Stages left to right, as many per page as fit in `widthPx` (at least one). */
+export function groupStages(layout: MapLayout, widthPx: number): [number, number][] {
+  const groups: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i <= layout.stages.length; i++) {
+    if (i === layout.stages.length || stageSpan(layout, start, i) > widthPx) {
+      groups.push([start, i - 1]);
+      start = i;
+    }
+  }
+  return groups;
+}
+
+/** `k` groups of consecutive stages whose widest is as narrow as can be (so the last page is not a lone stage). */
+export function balanceGroups(layout: MapLayout, k: number): [number, number][] {
+  const n = layout.stages.length;
+  if (k <= 1 || k >= n) return k >= n ? layout.stages.map((_, i) => [i, i]) : [[0, n - 1]];
+  // cost[j][i]: the least possible widest group when the first i stages go into j groups.
+  const cost: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+  const cut: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
+  cost[0]![0] = 0;
+  for (let j = 1; j <= k; j++) {
+    for (let i = j; i <= n; i++) {
+      for (let p = j - 1; p < i; p++) {
+        const c = Math.max(cost[j - 1]![p]!, stageSpan(layout, p, i - 1));
+        if (c < cost[j]![i]!) {
+          cost[j]![i] = c;
+          cut[j]![i] = p;
+        }
+      }
+    }
+  }
+  const groups: [number, number][] = [];
+  for (let j = k, i = n; j > 0; j--) {
+    const p = cut[j]![i]!;
+    groups.unshift([p, i - 1]);
+    i = p;
+  }
+  return groups;
+}
+
+/**
+ * A layout's lanes in bands no taller than `heightPx`. A band ends at a lane's end when that
+ * fills at least half a page; otherwise (a lane taller than what is left) between two rows of
+ * notes with more notes of the lane below. Never inside a note or an emotion lane, unless one
+ * is taller than a whole page.
+ */
+export function cutBands(layout: MapLayout, heightPx: number): [number, number][] {
+  const m = layout.metrics;
+  const top: number = m.headerHeight;
+  const bottom = layout.height;
+  if (bottom - top <= heightPx + 0.5) return [[top, bottom]];
+  const blockers: [number, number][] = [];
+  const laneEnds = new Set<number>([bottom]);
+  for (const lane of layout.lanes) {
+    if (lane.y > top) laneEnds.add(lane.y);
+    if (lane.kind === 'emotion') blockers.push([lane.y, lane.y + lane.h]);
+  }
+  // The top of each lane's last row of notes: a cut below it would leave only empty cell.
+  const lastRow = new Map<string, number>();
+  for (const n of layout.noteList) lastRow.set(n.laneId, Math.max(lastRow.get(n.laneId) ?? 0, n.y));
+  const inLane = new Set<number>();
+  for (const n of layout.noteList) {
+    blockers.push([n.y - 1, n.y + n.h + 4]); // with its shadow
+    const y = n.y + n.h + m.noteGap / 2;
+    if (y < lastRow.get(n.laneId)!) inLane.add(y);
+  }
+  // Blockers merged into disjoint spans, then the candidates outside them (both sorted: one pass).
+  blockers.sort((p, q) => p[0] - q[0]);
+  const spans: [number, number][] = [];
+  for (const [b0, b1] of blockers) {
+    const last = spans[spans.length - 1];
+    if (last && b0 < last[1]) last[1] = Math.max(last[1], b1);
+    else spans.push([b0, b1]);
+  }
+  const outside = (ys: Set<number>) => {
+    const out: number[] = [];
+    let s = 0;
+    for (const y of [...ys].sort((p, q) => p - q)) {
+      if (y <= top || y > bottom) continue;
+      while (s < spans.length && spans[s]![1] <= y) s++;
+      const span = spans[s];
+      if (!span || !(span[0] < y && y < span[1])) out.push(y);
+    }
+    return out;
+  };
+  const ends = [...laneEnds].sort((p, q) => p - q);
+  const rows = outside(inLane);
+  const lastBelow = (list: number[], from: number, limit: number) => {
+    let c = -1;
+    for (const y of list) {
+      if (y > limit) break;
+      if (y > from + 1) c = y;
+    }
+    return c;
+  };
+  const bands: [number, number][] = [];
+  let y0 = top;
+  while (bottom - y0 > heightPx + 0.5) {
+    const limit = y0 + heightPx;
+    const end = lastBelow(ends, y0, limit);
+    const row = lastBelow(rows, y0, limit);
+    let c = end >= 0 && end - y0 >= heightPx * 0.5 ? end : Math.max(end, row);
+    if (c < 0) c = limit; // something taller than a page: cut through it
+    bands.push([y0, c]);
+    y0 = c;
+  }
+  bands.push([y0, bottom]);
+  return bands;
+}
