@@ -1,16 +1,17 @@
 /**
  * The PDF report of a project, made entirely here (pdfkit, embedded Inter; no network, no system
  * fonts): a list of sections, each a function of the report's data that is skipped when it has
- * nothing to show. COPIS, personas and voting results join the list when the data model has them:
+ * nothing to show. COPIS and personas join the list when the data model has them:
  * add the data to ReportData and a section here.
  */
-import type { ProjectMap, ReportMapMode, ReportPaper } from '../../shared/api/schemas';
+import type { ProjectMap, ReportMapMode, ReportPaper, VotingResults } from '../../shared/api/schemas';
 import { HEADING as APPENDIX_HEADING, renderAppendix } from './appendix';
 import { isoDay, renderCover } from './cover';
 import { ReportDoc } from './document';
 import { HEADING as EMOTIONS_HEADING, renderEmotions, scoredEmotionLanes } from './emotion';
 import { cleanText } from './fonts';
 import { HEADING as MAP_HEADING, mapScene, renderMap, type MapScene } from './map';
+import { HEADING as VOTING_HEADING, renderVoting, votedRounds } from './voting';
 
 export interface ReportOptions {
   paper: ReportPaper;
@@ -21,6 +22,8 @@ export interface ReportOptions {
 
 export interface ReportData {
   map: ProjectMap;
+  /** Every voting round's results, oldest first. */
+  voting: VotingResults[];
   /** Titles of the sections after the cover, as the cover's contents lists them. */
   contents: string[];
   scene: MapScene;
@@ -41,7 +44,8 @@ export const SECTIONS: readonly ReportSection[] = [
   { id: 'cover', title: null, applies: () => true, render: renderCover },
   { id: 'map', title: MAP_HEADING, applies: () => true, render: (r, d) => renderMap(r, d.scene, d.options.map) },
   { id: 'emotions', title: EMOTIONS_HEADING, applies: (d) => scoredEmotionLanes(d).length > 0, render: renderEmotions },
-  // COPIS and coverage matrix, personas, voting results: here, when the data model has them.
+  { id: 'voting', title: VOTING_HEADING, applies: (d) => votedRounds(d).length > 0, render: renderVoting },
+  // COPIS and coverage matrix, personas: here, when the data model has them.
   { id: 'appendix', title: APPENDIX_HEADING, applies: (d) => d.map.notes.length > 0, render: renderAppendix },
 ];
 
@@ -53,7 +57,7 @@ export interface Report {
   sections: string[];
 }
 
-export function makeReport(source: ProjectMap, options: ReportOptions): Report {
+export function makeReport(source: ProjectMap, options: ReportOptions, voting: VotingResults[] = []): Report {
   const madeOn = options.madeOn ?? new Date();
   const map = cleanMap(source);
   const p = map.project;
@@ -63,7 +67,7 @@ export function makeReport(source: ProjectMap, options: ReportOptions): Report {
     subject: `Customer journey map${p.client ? ` for ${p.client}` : ''}`,
     madeOn,
   });
-  const data: ReportData = { map, contents: [], scene: mapScene(map, r.type), options, madeOn };
+  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type), options, madeOn };
   const shown = SECTIONS.filter((section) => section.applies(data));
   data.contents = shown.flatMap((section) => (section.title ? [section.title] : []));
   for (const section of shown) section.render(r, data);

@@ -177,6 +177,32 @@ describe('reports.pdf', () => {
     expect(byDefault.fileName).toMatch(/^Acme-onboarding-Zoës-café-\d{4}-\d{2}-\d{2}\.pdf$/);
   });
 
+  it('lists voting results, ranked, round by round (and leaves the section out without votes)', () => {
+    const { projectId, map } = workshop();
+    const none = make(projectId, 'a4', 'split', 'no-votes');
+    expect(none.text).not.toContain('Voting results');
+    const pains = lib.ok('voting.open', { projectId, name: 'Biggest pains', votesPerParticipant: 3 });
+    const note = (text: string) => map.notes.find((n) => n.text === text)!.id;
+    const cast = (text: string, participant: string) => lib.ok('voting.cast', { projectId, roundId: pains.id, noteId: note(text), participant });
+    cast('Card terminal fails twice', 'Anna');
+    cast('Card terminal fails twice', 'Bo');
+    cast(NON_ASCII, 'Bo');
+    lib.ok('voting.close', { projectId, roundId: pains.id });
+    const made = make(projectId, 'a4', 'split', 'votes');
+    expect(run('qpdf', ['--check', made.file])).toMatch(/No syntax or stream encoding errors/);
+    const page = pagesOf(made).find((t) => t.startsWith('Voting results'))!;
+    expect(page).toBeDefined();
+    expect(page).toContain('Biggest pains');
+    expect(page).toContain('3 votes each · 2 participants · 3 votes in all');
+    expect(page).toMatch(/closed \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(page).toContain('1 2 votes Card terminal fails twice');
+    expect(page.indexOf('Card terminal fails twice')).toBeLessThan(page.indexOf(NON_ASCII));
+    expect(page).toContain('Purchase › Touchpoints');
+    // The contents on the cover name the section.
+    expect(pageText(made.file, 1)).toContain('Voting results');
+    if (process.env.JOURNEYWALL_KEEP_REPORT) fs.copyFileSync(made.file, process.env.JOURNEYWALL_KEEP_REPORT);
+  });
+
   it('makes a report of an empty project, and of a map without lanes', () => {
     const p = lib.ok('projects.create', { template: 'blank', title: 'Nothing yet' });
     const empty = make(p.id, 'a4', 'split', 'empty');
