@@ -76,6 +76,8 @@ const FIELD_LABELS: Record<string, string> = {
   roundId: 'Voting round',
   participant: 'Participant name',
   votesPerParticipant: 'Votes per participant',
+  data: 'The file',
+  fileName: 'File name',
 };
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ApiError {
