@@ -55,6 +55,8 @@ interface Fixture {
   /** An open voting round on the notes lane (99 votes each; 'Fuzz' has cast three on the note), and a closed one. */
   roundId: string;
   closedRoundId: string;
+  /** The project as a .journey file (base64), as projects.exportJourney made it. */
+  journey: string;
 }
 let fx: Fixture | undefined;
 
@@ -92,6 +94,7 @@ function fixture(): Fixture {
     backupName: createBackupSync(core.db, core.backupsDir).name,
     roundId: round.id,
     closedRoundId: closed.id,
+    journey: unwrap<{ data: string }>(core.dispatch('projects.exportJourney', { projectId: p.id }, 'fuzz')).data,
   };
   return fx;
 }
@@ -142,6 +145,10 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'voting.close': () => ({ projectId, roundId: f.closedRoundId }), // the open round stays open for the other seeds
     'voting.list': () => ({ projectId }),
     'voting.results': () => ({ projectId, roundId: f.roundId }),
+    'projects.exportJourney': () => ({ projectId }),
+    'projects.exportJson': () => ({ projectId }),
+    'projects.previewImport': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
+    'projects.import': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];
