@@ -4,11 +4,11 @@
  */
 
 /**
- * The largest project file (.journey or JSON) that can be imported. Files travel to main as
- * base64 inside one API message, and the web host takes messages up to 32 MiB: 20 MiB of file is
- * 26.7 MiB of base64, which leaves room for the rest of the message.
+ * The largest project file (.journey or JSON) that can be imported (and exported). Saved versions
+ * are whole maps, so a 2,000-note project with ten of them is about 9 MB. Files travel to main as
+ * base64 inside one API message; the web host accepts messages that large (main/host/server.ts).
  */
-export const MAX_PROJECT_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_PROJECT_FILE_BYTES = 50 * 1024 * 1024;
 /** The same limit in base64 characters (4 for every 3 bytes). */
 export const MAX_PROJECT_FILE_BASE64 = Math.ceil(MAX_PROJECT_FILE_BYTES / 3) * 4;
 

@@ -15,7 +15,9 @@ import { APPLICATION_ID, migrate } from '../../main/db/library';
 import { LATEST_VERSION } from '../../main/db/migrations';
 import { PROJECT_TABLES } from '../../main/portable/tables';
 import type { ImportPreview, ProjectMap } from '../../shared/api/schemas';
-import { MAX_PROJECT_FILE_BYTES, projectFileName } from '../../shared/domain/portable';
+import { MAX_PROJECT_FILE_BASE64, MAX_PROJECT_FILE_BYTES, projectFileName } from '../../shared/domain/portable';
+import { startWebHost } from '../../main/host/server';
+import { connect, sessionCookie } from '../support/ws-client';
 import { cellOf, libraryBytes, openTestLibrary, tempDir, type TestLibrary } from '../support/library';
 
 // Every temporary file the code makes goes here (this test file runs in its own process), so the
@@ -491,9 +493,32 @@ describe('refused files change nothing', () => {
     const before = libraryBytes(lib);
     const error = lib.err('projects.import', { fileName: 'huge.journey', data: big });
     expect(error.code).toBe('invalid_input');
-    expect(error.message).toBe('The file is too large (20 MB; a project file may be at most 20 MB).');
+    expect(error.message).toBe('The file is too large (50 MB; a project file may be at most 50 MB).');
     expect(lib.err('projects.previewImport', { fileName: 'x', data: 'not base64!' }).message).toBe('The file must be the file’s contents in base64.');
     expect(libraryBytes(lib).equals(before)).toBe(true);
+  });
+});
+
+describe('through the web host', () => {
+  it('a file at the size limit reaches the check; one byte more is refused in words, not by a closed connection', { timeout: 60_000 }, async () => {
+    const staticDir = tempDir('journeywall-static-');
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
+    const host = await startWebHost({ dispatch: lib.core.dispatch, subscribe: lib.core.subscribe, staticDir });
+    const ws = await connect(host.origin, await sessionCookie(host.url));
+    try {
+      const before = libraryBytes(lib);
+      const atLimit = 'A'.repeat(MAX_PROJECT_FILE_BASE64);
+      const seen = (await ws.call('projects.previewImport', { fileName: 'big.journey', data: atLimit })) as { ok: true; value: ImportPreview };
+      expect(seen.ok).toBe(true);
+      expect(seen.value.problems).toEqual(['It is not a Journeywall project file (.journey): those are SQLite databases, and this file is not one.']);
+      const over = await ws.call('projects.import', { fileName: 'big.journey', data: `${atLimit}AAAA` });
+      expect(over).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The file is too large (50 MB; a project file may be at most 50 MB).' } });
+      expect(libraryBytes(lib).equals(before)).toBe(true);
+    } finally {
+      ws.close();
+      await host.close();
+      fs.rmSync(staticDir, { recursive: true, force: true });
+    }
   });
 });
 
