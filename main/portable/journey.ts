@@ -9,8 +9,9 @@
  * Reading treats the file as hostile until proven otherwise, in this order, and stops at the
  * first step that fails: the 16-byte magic string and the rest of the 100-byte header (complete,
  * "JRNY", not newer than this version) are checked in memory; the bytes are written to a private
- * temporary file that is opened read-only with trusted_schema OFF and cell_size_check ON (no
- * extension can be loaded: better-sqlite3 leaves SQL's load_extension() off); its sqlite_schema
+ * temporary file that is opened read-only with trusted_schema OFF, cell_size_check ON and no
+ * memory mapping (better-sqlite3 also turns SQLite's defensive mode on and leaves SQL's
+ * load_extension() off, so no extension can be loaded); its sqlite_schema
  * must be exactly what the migrations make for its version, so a view or trigger is refused
  * before anything could run it; SQLite's integrity check must pass; a file of an older version is
  * brought up to date on the temporary copy with the app's own migrations; then the rows are read

@@ -52,6 +52,7 @@ export function writeJson(library: Db, projectId: string, now: string): string {
        FROM notes n JOIN stages s ON s.id = n.stage_id JOIN lanes l ON l.id = n.lane_id
        WHERE n.project_id = ? ORDER BY s.position, l.position, n.position, n.created_at, n.id`,
     );
+    const laneIds = new Set(lanes.map((l) => l.id));
     const emotions = rows('SELECT lane_id, stage_id, persona_id, score, explanation FROM emotion_scores WHERE project_id = ? ORDER BY rowid');
     const rounds = rows('SELECT id, name, votes_per_participant, lane_ids, status, opened_at, closed_at FROM voting_rounds WHERE project_id = ? ORDER BY opened_at, rowid');
     const votesByRound = new Map<unknown, Row[]>();
@@ -94,7 +95,8 @@ export function writeJson(library: Db, projectId: string, now: string): string {
         id: r.id,
         name: r.name,
         votesPerParticipant: r.votes_per_participant,
-        laneIds: r.lane_ids === null ? null : (JSON.parse(r.lane_ids as string) as unknown),
+        // Only lanes still on the map (a round's list may name lanes deleted since).
+        laneIds: r.lane_ids === null ? null : (JSON.parse(r.lane_ids as string) as unknown[]).filter((id) => laneIds.has(id)),
         status: r.status,
         openedAt: r.opened_at,
         closedAt: r.closed_at,
