@@ -77,6 +77,7 @@ const FIELD_LABELS: Record<string, string> = {
   participant: 'Participant name',
   votesPerParticipant: 'Votes per participant',
   csv: 'The CSV file',
+  data: 'The file',
   fileName: 'File name',
 };
 

@@ -192,7 +192,8 @@ function applySettings(db: Db): void {
   }
 }
 
-function migrate(db: Db): void {
+/** Brings the schema up to date (or up to `upTo`: portable files of an older version are read that way). */
+export function migrate(db: Db, upTo: number = LATEST_VERSION): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
@@ -202,7 +203,7 @@ function migrate(db: Db): void {
   const done = new Set(applied.map((r) => r.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > upTo) continue;
     db.transaction(() => {
       m.up(db);
       record.run(m.version, m.name, new Date().toISOString());

@@ -16,6 +16,7 @@ import type { ApiEvent } from '../../shared/api/contract';
 import { WS_PATH, type WireMessage, type WireRequest } from '../../shared/api/bridge';
 import type { Dispatch } from '../api/dispatch';
 import { contentSecurityPolicy } from './csp';
+import { MAX_PROJECT_FILE_BASE64 } from '../../shared/domain/portable';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -53,12 +54,18 @@ const TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
+/**
+ * The largest WebSocket message accepted: 32 MiB, or more when a project file at its size limit
+ * (as base64, with the rest of its message) needs it; anything larger closes the connection (1009).
+ */
+export const MAX_MESSAGE_BYTES = Math.max(32 * 1024 * 1024, MAX_PROJECT_FILE_BASE64 + 1024 * 1024);
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
   const staticDir = path.resolve(options.staticDir);
   const server = http.createServer();
   const sockets = new Set<WebSocket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 32 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

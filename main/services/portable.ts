@@ -1,5 +1,61 @@
+/**
+ * Portable project files: a project out as a .journey file or as JSON, and a file in as a new
+ * project (preview first, then all or nothing). The file formats live in main/portable/.
+ */
+import { ApiFailure } from '../../shared/api/errors';
+import { JOURNEY_EXTENSION, JSON_EXTENSION, MAX_PROJECT_FILE_BYTES, formatFileSize, projectFileName } from '../../shared/domain/portable';
+import { insertProject, previewCounts, previewDetails, readProjectFile } from '../portable/importer';
+import { clip } from '../portable/document';
+import { writeJourney } from '../portable/journey';
+import { writeJson } from '../portable/json';
 import type { Handlers, ServiceContext } from './context';
+import { getProject } from './projects';
 
-export function portableHandlers(_ctx: ServiceContext): Pick<Handlers, never> {
-  return {};
+type PortableHandlers = Pick<Handlers, 'projects.exportJourney' | 'projects.exportJson' | 'projects.previewImport' | 'projects.import'>;
+
+/** A file's name as it may be shown: no control characters, not endless. */
+const shownName = (fileName: string) => clip(fileName.replace(/\p{Cc}/gu, ''), 80) || 'The file';
+
+export function portableHandlers(ctx: ServiceContext): PortableHandlers {
+  const bytesOf = (data: string) => Buffer.from(data, 'base64');
+
+  return {
+    'projects.exportJourney': ({ projectId }) => {
+      const project = getProject(ctx, projectId);
+      const bytes = writeJourney(ctx.db, projectId);
+      if (bytes.length > MAX_PROJECT_FILE_BYTES) {
+        throw new ApiFailure(
+          'conflict',
+          `This project would make a ${formatFileSize(bytes.length)} project file, more than the ${formatFileSize(MAX_PROJECT_FILE_BYTES)} Journeywall can import. ` +
+            'Delete saved versions you no longer need (Versions) and try again, or save it as JSON.',
+        );
+      }
+      return { fileName: projectFileName(project.title, JOURNEY_EXTENSION), data: bytes.toString('base64') };
+    },
+
+    'projects.exportJson': ({ projectId }) => {
+      const project = getProject(ctx, projectId);
+      return { fileName: projectFileName(project.title, JSON_EXTENSION), text: writeJson(ctx.db, projectId, ctx.now()) };
+    },
+
+    'projects.previewImport': ({ fileName, data }) => {
+      const read = readProjectFile(ctx, fileName, bytesOf(data));
+      return { fileName, format: read.format, project: previewDetails(ctx, read), counts: previewCounts(read), problems: read.problems };
+    },
+
+    'projects.import': ({ fileName, data }) => {
+      const read = readProjectFile(ctx, fileName, bytesOf(data));
+      if (!read.project || read.problems.length > 0) {
+        const problems = read.problems.length > 0 ? read.problems : ['It could not be read.'];
+        const more = problems.length > 1 ? ` There ${problems.length > 2 ? `are ${problems.length - 1} more problems` : 'is one more problem'}.` : '';
+        throw new ApiFailure(
+          'invalid_input',
+          `“${shownName(fileName)}” was not imported. ${problems[0]}${more} Nothing was changed.`,
+          problems.map((message) => ({ path: 'data', message })),
+        );
+      }
+      const projectId = insertProject(ctx, read.project);
+      return { project: getProject(ctx, projectId), counts: previewCounts(read) };
+    },
+  };
 }

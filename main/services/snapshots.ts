@@ -27,7 +27,7 @@ export const SNAPSHOT_FORMAT = 1;
 const NonEmpty = z.string().min(1).refine((s) => [...s].length <= MAX_NAME);
 
 /** What a stored snapshot must be, checked on every read: the same limits as the tables' own. */
-const StoredSnapshot = z
+export const StoredSnapshot = z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
     project: SnapshotProject,

@@ -19,6 +19,7 @@ import './styles/canvas.css';
 import './styles/outline.css';
 import './styles/versions.css';
 import './styles/timer.css';
+import './styles/portable.css';
 
 // The CSP forbids eval: zod must not even try to compile its parsers with `new Function`.
 z.config({ jitless: true });

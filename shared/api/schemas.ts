@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CHANNELS, COPIS_VARIANTS, LANE_KINDS, NOTE_COLORS, NOTE_TAGS, SNAPSHOT_REASONS, TEMPLATE_IDS } from '../domain/model';
 import { MAX_LONG_TEXT, MAX_NAME, MAX_NOTE_TEXT, charCount } from '../domain/limits';
 import { MAX_PARTICIPANT_NAME, MAX_VOTES_PER_PARTICIPANT, cleanParticipant } from '../domain/voting';
+import { MAX_PROJECT_FILE_BASE64, MAX_PROJECT_FILE_BYTES, formatFileSize } from '../domain/portable';
 
 export const Id = z.uuid({ error: 'must be an id' });
 
@@ -324,3 +325,60 @@ export const ReportFile = z.object({
   pdf: z.string(),
 });
 export type ReportFile = z.infer<typeof ReportFile>;
+
+// ── Portable project files (.journey, JSON) ─────────────────────────────────────
+
+/** The name the file had on the user's computer: shown in messages and used as a hint, never as a path. */
+export const ProjectFileName = z.string({ error: 'must be text' }).max(1000, { error: 'is too long (the limit is 1,000 characters)' });
+
+/** A file's bytes in base64, at most MAX_PROJECT_FILE_BYTES of them. */
+export const ProjectFileData = z
+  .string({ error: 'must be the file’s contents in base64' })
+  .max(MAX_PROJECT_FILE_BASE64, {
+    error: (issue) =>
+      `is too large (${formatFileSize(Math.floor((String(issue.input).length * 3) / 4))}; a project file may be at most ${formatFileSize(MAX_PROJECT_FILE_BYTES)})`,
+    abort: true,
+  })
+  .refine(isBase64, { error: 'must be the file’s contents in base64' });
+
+/** Standard base64 with its padding (a scan for a wrong character, not a regex over the whole text: files are large). */
+function isBase64(s: string): boolean {
+  if (s.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(s)) return false;
+  const pad = s.indexOf('=');
+  return pad === -1 || (pad >= s.length - 2 && /^=+$/.test(s.slice(pad)));
+}
+
+/** What an import creates (or created): how many of each. */
+export const ImportCounts = z.object({
+  stages: z.int(),
+  lanes: z.int(),
+  notes: z.int(),
+  emotionScores: z.int(),
+  /** Saved versions of the map (snapshots); only .journey files carry them. */
+  snapshots: z.int(),
+  votingRounds: z.int(),
+  votes: z.int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+/** What importing a file would create, and every problem that stands in the way, in words. */
+export const ImportPreview = z.object({
+  fileName: z.string(),
+  /** What the file is, by its contents: a .journey project file, a JSON export, or neither (null). */
+  format: z.enum(['journey', 'json']).nullable(),
+  /** The new project's details as they will be (the title gets “(imported)” when the library has it already); null when the file cannot be read that far. */
+  project: z
+    .object({
+      title: z.string(),
+      /** The title inside the file. */
+      originalTitle: z.string(),
+      client: z.string(),
+      workshopDate: z.string().nullable(),
+      facilitator: z.string(),
+    })
+    .nullable(),
+  counts: ImportCounts,
+  /** Every problem, one sentence each; the import is refused while there is any. */
+  problems: z.array(z.string()),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;

@@ -55,6 +55,8 @@ interface Fixture {
   /** An open voting round on the notes lane (99 votes each; 'Fuzz' has cast three on the note), and a closed one. */
   roundId: string;
   closedRoundId: string;
+  /** The project as a .journey file (base64), as projects.exportJourney made it. */
+  journey: string;
 }
 let fx: Fixture | undefined;
 
@@ -92,6 +94,7 @@ function fixture(): Fixture {
     backupName: createBackupSync(core.db, core.backupsDir).name,
     roundId: round.id,
     closedRoundId: closed.id,
+    journey: unwrap<{ data: string }>(core.dispatch('projects.exportJourney', { projectId: p.id }, 'fuzz')).data,
   };
   return fx;
 }
@@ -148,6 +151,10 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'notes.exportCsv': () => ({ projectId }),
     'notes.removeImported': () => ({ projectId, noteIds: [randomUUID()], stageIds: [], laneIds: [] }),
     'notes.restoreImported': () => ({ projectId, stages: [{ id: randomUUID(), title: 'Back', prompt: '', position: 0 }], lanes: [], notes: [{ ...f.note, id: randomUUID() }] }),
+    'projects.exportJourney': () => ({ projectId }),
+    'projects.exportJson': () => ({ projectId }),
+    'projects.previewImport': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
+    'projects.import': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];

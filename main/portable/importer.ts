@@ -1,0 +1,185 @@
+/**
+ * Import: tell the kind of file by its contents, read it, check it, and write it into the library
+ * as a new project — new ids for everything (references remapped, also inside saved versions),
+ * in one transaction, so an import is all or nothing and the same file can be imported twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { MAX_NAME } from '../../shared/domain/limits';
+import type { ServiceContext } from '../services/context';
+import { SNAPSHOT_FORMAT } from '../services/snapshots';
+import { checkProject, clip, countsOf, type CheckedProject, type PortableInput } from './document';
+import { readJourney } from './journey';
+import { readJson } from './json';
+import { isSqlite } from './sqlite';
+
+export type FileFormat = 'journey' | 'json';
+
+export interface ReadProjectFile {
+  format: FileFormat | null;
+  /** What the file holds, as read (before the check), for the preview; null when it could not be read that far. */
+  input: PortableInput | null;
+  project: CheckedProject | null;
+  problems: string[];
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** Does the content look like JSON text (an object, after an optional byte-order mark and white space)? */
+function looksLikeJson(bytes: Buffer): boolean {
+  let i = UTF8_BOM.every((b, k) => bytes[k] === b) ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x7b; // {
+}
+
+export function readProjectFile(ctx: ServiceContext, fileName: string, bytes: Buffer): ReadProjectFile {
+  const name = fileName.toLowerCase();
+  const format: FileFormat | null = isSqlite(bytes) ? 'journey' : looksLikeJson(bytes) ? 'json' : name.endsWith('.journey') ? 'journey' : name.endsWith('.json') ? 'json' : null;
+  if (bytes.length === 0) return { format, input: null, project: null, problems: ['The file is empty.'] };
+  if (format === null) {
+    return { format, input: null, project: null, problems: ['It is neither a Journeywall project file (.journey) nor a Journeywall JSON export.'] };
+  }
+  let read;
+  if (format === 'journey') read = readJourney(ctx.db, bytes);
+  else {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { format, input: null, project: null, problems: ['It is not text in UTF-8, so it cannot be a Journeywall JSON export.'] };
+    }
+    read = readJson(text, ctx.now());
+  }
+  if (!read.input) return { format, input: null, project: null, problems: read.problems };
+  const checked = checkProject(read.input);
+  return { format, input: read.input, project: checked.project, problems: checked.problems };
+}
+
+/** The title itself when the library has no project of that name, else “<title> (imported)”, “(imported 2)” … */
+export function importedTitle(ctx: ServiceContext, title: string): string {
+  const taken = ctx.sql('SELECT 1 FROM projects WHERE title = ?').pluck();
+  if (!taken.get(title)) return title;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? ' (imported)' : ` (imported ${n})`;
+    const chars = [...title];
+    const base = chars.length + suffix.length <= MAX_NAME ? title : chars.slice(0, MAX_NAME - suffix.length).join('').trimEnd();
+    const candidate = `${base}${suffix}`;
+    if (!taken.get(candidate)) return candidate;
+  }
+}
+
+/** A fresh id for every id of one kind in the file, the same one each time it is asked for. */
+function idMap() {
+  const ids = new Map<string, string>();
+  return (old: string): string => {
+    let id = ids.get(old);
+    if (id === undefined) {
+      id = randomUUID();
+      ids.set(old, id);
+    }
+    return id;
+  };
+}
+
+/** In the file's order: by position, then as listed. */
+function ordered<T extends { position: number }>(items: readonly T[]): T[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => a.item.position - b.item.position || a.i - b.i)
+    .map((x) => x.item);
+}
+
+/** Writes the checked project into the library as a new project, in one transaction. Returns its id. */
+export function insertProject(ctx: ServiceContext, p: CheckedProject): string {
+  const projectId = randomUUID();
+  const stageId = idMap();
+  const laneId = idMap();
+  const noteId = idMap();
+  const personaId = idMap();
+  const snapshotId = idMap();
+  const roundId = idMap();
+  const now = ctx.now();
+  const persona = (id: string | null) => (id === null ? null : personaId(id));
+
+  ctx.db.transaction(() => {
+    const d = p.project;
+    ctx
+      .sql(
+        `INSERT INTO projects (id, title, client, workshop_date, facilitator, goal, description, copis_variant, template, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(projectId, importedTitle(ctx, d.title), d.client, d.workshopDate, d.facilitator, d.goal, d.description, d.copisVariant, d.template, now, now);
+
+    const addStage = ctx.sql('INSERT INTO stages (id, project_id, title, prompt, position) VALUES (?, ?, ?, ?, ?)');
+    ordered(p.stages).forEach((s, i) => addStage.run(stageId(s.id), projectId, s.title, s.prompt, i));
+    const addLane = ctx.sql('INSERT INTO lanes (id, project_id, title, kind, color, prompt, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    ordered(p.lanes).forEach((l, i) => addLane.run(laneId(l.id), projectId, l.title, l.kind, l.color, l.prompt, i));
+
+    // Positions 0…n−1 in every cell, in the file's order.
+    const cells = new Map<string, CheckedProject['notes']>();
+    for (const n of p.notes) {
+      const key = `${n.stageId}\u0000${n.laneId}`;
+      const cell = cells.get(key);
+      if (cell) cell.push(n);
+      else cells.set(key, [n]);
+    }
+    const addNote = ctx.sql(
+      'INSERT INTO notes (id, project_id, stage_id, lane_id, text, color, tags, channel, author, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const cell of cells.values()) {
+      ordered(cell).forEach((n, i) =>
+        addNote.run(noteId(n.id), projectId, stageId(n.stageId), laneId(n.laneId), n.text, n.color, JSON.stringify(n.tags), n.channel, n.author, i, n.createdAt, n.updatedAt),
+      );
+    }
+
+    const addScore = ctx.sql('INSERT INTO emotion_scores (project_id, lane_id, stage_id, persona_id, score, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const e of p.emotions) addScore.run(projectId, laneId(e.laneId), stageId(e.stageId), persona(e.personaId), e.score, e.explanation, now);
+
+    // Saved versions keep the ids of the map they copy: renamed the same way, so comparing one
+    // with the imported map shows what it showed before (notes since deleted get ids of their own).
+    const addSnapshot = ctx.sql('INSERT INTO snapshots (id, project_id, name, reason, created_at, note_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const s of p.snapshots) {
+      const m = s.doc;
+      const doc = {
+        format: SNAPSHOT_FORMAT,
+        project: { ...m.project, id: projectId },
+        stages: m.stages.map((x) => ({ ...x, id: stageId(x.id) })),
+        lanes: m.lanes.map((x) => ({ ...x, id: laneId(x.id) })),
+        notes: m.notes.map((x) => ({ ...x, id: noteId(x.id), stageId: stageId(x.stageId), laneId: laneId(x.laneId) })),
+        emotions: m.emotions.map((x) => ({ ...x, laneId: laneId(x.laneId), stageId: stageId(x.stageId), personaId: persona(x.personaId) })),
+      };
+      addSnapshot.run(snapshotId(s.id), projectId, s.name, s.reason, s.createdAt, doc.notes.length, JSON.stringify(doc));
+    }
+
+    // A round's lanes: those in the file (a list may name lanes deleted since; they are left out).
+    const lanesInFile = new Set(p.lanes.map((l) => l.id));
+    const addRound = ctx.sql(
+      'INSERT INTO voting_rounds (id, project_id, name, votes_per_participant, lane_ids, status, opened_at, closed_at, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const addVote = ctx.sql('INSERT INTO votes (project_id, round_id, note_id, participant, cast_at) VALUES (?, ?, ?, ?, ?)');
+    for (const r of p.rounds) {
+      const lanes = r.laneIds === null ? null : JSON.stringify([...new Set(r.laneIds)].filter((id) => lanesInFile.has(id)).map(laneId));
+      const id = roundId(r.id);
+      addRound.run(id, projectId, r.name, r.votesPerParticipant, lanes, r.status, r.openedAt, r.closedAt, r.snapshotId === null ? null : snapshotId(r.snapshotId));
+      for (const v of r.votes) addVote.run(projectId, id, noteId(v.noteId), v.participant, v.castAt);
+    }
+  })();
+  ctx.emitProjects();
+  return projectId;
+}
+
+/** The preview's project details: as they will be, from what could be read. */
+export function previewDetails(ctx: ServiceContext, read: ReadProjectFile) {
+  const d = read.project?.project ?? (read.input?.project as Record<string, unknown> | undefined);
+  if (!d || typeof d !== 'object' || typeof d.title !== 'string' || d.title.trim() === '') return null;
+  const text = (v: unknown) => (typeof v === 'string' ? clip(v, 200) : '');
+  const original = clip(d.title, MAX_NAME);
+  return {
+    title: read.project ? importedTitle(ctx, read.project.project.title) : original,
+    originalTitle: original,
+    client: text(d.client),
+    workshopDate: typeof d.workshopDate === 'string' ? clip(d.workshopDate, 20) : null,
+    facilitator: text(d.facilitator),
+  };
+}
+
+export const previewCounts = (read: ReadProjectFile) => countsOf(read.project ?? read.input);
