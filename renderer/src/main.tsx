@@ -1,13 +1,12 @@
 /**
- * Start-up, in the order that gets the first map on screen soonest: connect to the API, ask for
- * the project in the address and start loading the fonts — all while the app's code (React, the
- * canvas: the bulk of the download) is still being fetched and evaluated as a separate chunk.
+ * Start-up, in the order that gets the first map on screen soonest: ask for the project in the
+ * address and start loading the fonts at once, while the app's code (React, the canvas, the API
+ * client and its contract: nearly all of the download) is fetched and evaluated as a second chunk.
  * This file must stay small: whatever it imports is evaluated before anything is asked for.
  */
-import { z } from 'zod';
-import { connectApi } from './api/connect';
 import { prefetchProject } from './api/prefetch';
 import { readRoute } from './route';
+import { randomToken } from './util/ids';
 // The app's font ships with it (no font is ever fetched from the internet).
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
@@ -21,9 +20,6 @@ import './styles/versions.css';
 import './styles/timer.css';
 import './styles/portable.css';
 
-// The CSP forbids eval: zod must not even try to compile its parsers with `new Function`.
-z.config({ jitless: true });
-
 /**
  * The canvas measures text to wrap notes: the font must be loaded before the first measurement,
  * or wraps would be computed with a fallback font. Never wait more than a moment for it.
@@ -33,7 +29,8 @@ async function fontsReady(): Promise<void> {
   await Promise.race([Promise.all(loads), new Promise((resolve) => setTimeout(resolve, 1500))]);
 }
 
-const client = connectApi();
+/** This window's name in the API's events (see api/client.ts). */
+const origin = `window-${randomToken()}`;
 const route = readRoute();
-if (route.name === 'project') prefetchProject(client, route.projectId);
-void Promise.all([import('./start'), fontsReady()]).then(([{ startApp }]) => startApp(client));
+if (route.name === 'project') prefetchProject(route.projectId, origin);
+void Promise.all([import('./start'), fontsReady()]).then(([{ startApp }]) => startApp(origin));

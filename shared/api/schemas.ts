@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, COPIS_VARIANTS, LANE_KINDS, NOTE_COLORS, NOTE_TAGS, SNAPSHOT_REASONS, TEMPLATE_IDS } from '../domain/model';
-import { MAX_LONG_TEXT, MAX_NAME, MAX_NOTE_TEXT, charCount } from '../domain/limits';
+import { MAX_EXPLANATION, MAX_LONG_TEXT, MAX_NAME, MAX_NOTE_TEXT, charCount } from '../domain/limits';
 import { MAX_PARTICIPANT_NAME, MAX_VOTES_PER_PARTICIPANT, cleanParticipant } from '../domain/voting';
 import { MAX_PROJECT_FILE_BASE64, MAX_PROJECT_FILE_BYTES, formatFileSize } from '../domain/portable';
 
@@ -105,7 +105,7 @@ export const Note = z.object({
 export type Note = z.infer<typeof Note>;
 
 export const EmotionScoreValue = z.int({ error: 'must be a whole number from −2 to +2' }).min(-2, { error: 'must be at least −2' }).max(2, { error: 'must be at most +2' });
-export const MAX_EXPLANATION = 280;
+export { MAX_EXPLANATION };
 export const Explanation = z
   .string({ error: 'must be text' })
   .refine((s) => charCount(s) <= MAX_EXPLANATION, { error: `is too long (the limit is ${MAX_EXPLANATION} characters)` });

@@ -9,3 +9,6 @@ export function charCount(text: string): number {
   for (const _ of text) n++;
   return n;
 }
+
+/** An emotion score's explanation, in characters (code points). */
+export const MAX_EXPLANATION = 280;

@@ -4,7 +4,7 @@
  * backoff, events checked before they are delivered. No browser and no host: the socket is fake,
  * so every drop and answer happens exactly when the test says.
  */
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { WireRequest } from '../../shared/api/bridge';
 import type { ApiEvent } from '../../shared/api/contract';
 import { createClient } from '../../renderer/src/api/client';
@@ -142,7 +142,22 @@ test('events are checked before they are delivered; a window can tell its own ch
   latest().push({ event: { type: 'no.such.event' } });
   latest().push('not json');
   latest().push({ id: 999, result: { ok: true, value: 1 } }); // an answer nobody waits for
-  expect(seen.map((e) => e.type === 'project.changed' && e.revision)).toEqual([3, 4]);
+  // The first events wait for the contract's validators (a chunk of their own in the page).
+  await vi.waitFor(() => expect(seen.map((e) => e.type === 'project.changed' && e.revision)).toEqual([3, 4]));
   expect(seen.map((e) => client.isOwn(e))).toEqual([true, false]);
+  client.close();
+});
+
+test('while the validators load, messages keep their order: an answer after an event comes after it', async () => {
+  const { client } = setup();
+  latest().open();
+  const order: string[] = [];
+  client.onEvent((e) => order.push(`event ${e.type}`));
+  const answer = client.call('map.get', { projectId: '00000000-0000-4000-8000-000000000000' }).then(() => order.push('answer'));
+  const id = latest().sent[0]!.id;
+  latest().push({ event: { type: 'projects.changed' } });
+  latest().push({ id, result: { ok: true, value: null } });
+  await answer;
+  expect(order).toEqual(['event projects.changed', 'answer']);
   client.close();
 });

@@ -4,7 +4,7 @@
  * with every call; events name the origin that caused them, so a window can tell its own changes
  * from other windows'.
  */
-import { METHOD_NAMES, type ApiEvent, type Input, type MethodName, type Output } from '../../../shared/api/contract';
+import type { ApiEvent, Input, MethodName, Output } from '../../../shared/api/contract';
 import type { MenuCommandId } from '../../../shared/commands';
 import type { Result } from '../../../shared/api/errors';
 import type { ConnectionStatus, Transport } from './transport';
@@ -39,8 +39,7 @@ export interface CallTiming {
   end: number;
   ok: boolean;
 }
-const timings: CallTiming[] = [];
-(globalThis as { __journeywallCallTimings?: CallTiming[] }).__journeywallCallTimings = timings;
+const timings: CallTiming[] = ((globalThis as { __journeywallCallTimings?: CallTiming[] }).__journeywallCallTimings ??= []);
 
 export function createClient(transport: Transport, origin = `window-${randomToken()}`): ApiClient {
   const call = <M extends MethodName>(method: M, input: Input<M>) => {
@@ -52,7 +51,8 @@ export function createClient(transport: Transport, origin = `window-${randomToke
     });
     return answer;
   };
-  const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: never) => call(m, input)])) as unknown as ApiMethods;
+  // Every method by name, without listing them (the contract's validators load later: see validation.ts).
+  const api = new Proxy({} as ApiMethods, { get: (_, method) => (typeof method === 'string' ? (input: never) => call(method as MethodName, input) : undefined) });
   return {
     origin,
     transport: transport.kind,

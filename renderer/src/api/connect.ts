@@ -4,8 +4,8 @@ import { createClient, type ApiClient } from './client';
 import { createElectronTransport } from './electron';
 import { createWebSocketTransport } from './websocket';
 
-export function connectApi(): ApiClient {
-  if (window.journeywall) return createClient(createElectronTransport(window.journeywall));
+export function connectApi(origin?: string): ApiClient {
+  if (window.journeywall) return createClient(createElectronTransport(window.journeywall), origin);
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return createClient(createWebSocketTransport({ url: `${scheme}//${location.host}${WS_PATH}` }));
+  return createClient(createWebSocketTransport({ url: `${scheme}//${location.host}${WS_PATH}` }), origin);
 }

@@ -1,24 +1,74 @@
 /**
- * The first map, asked for while the app's code is still loading: main.tsx sends `projects.open`
- * for the project in the address before the React app and the canvas are even evaluated, so the
- * host's answer and the app's start-up overlap instead of following each other. The map screen
- * takes the answer once; any later open asks again.
+ * The first map, asked for before the app's code is evaluated: main.tsx sends `projects.open`
+ * for the project in the address while React, the canvas and the API client — whose contract
+ * builds its validators first, which takes a while — are still loading. The host's answer and
+ * the app's start-up overlap instead of following each other.
+ *
+ * It uses only the carrier: the preload bridge in Electron, or a short-lived WebSocket of its own
+ * (so nothing here needs the contract). Whatever goes wrong gives null, and the map screen then
+ * asks through the client as usual. The map screen takes the answer once.
  */
+import { WS_PATH, type JourneywallBridge, type WireMessage } from '../../../shared/api/bridge';
 import type { Output } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/errors';
-import type { ApiClient } from './client';
 
-type OpenAnswer = Promise<Result<Output<'projects.open'>>>;
-let early: { client: ApiClient; projectId: string; answer: OpenAnswer } | null = null;
+type OpenAnswer = Result<Output<'projects.open'>>;
+let early: { projectId: string; answer: Promise<OpenAnswer | null> } | null = null;
 
-export function prefetchProject(client: ApiClient, projectId: string): void {
-  early = { client, projectId, answer: client.call('projects.open', { projectId }) };
+export function prefetchProject(projectId: string, origin: string): void {
+  const start = performance.now();
+  const answer = ask(projectId, origin);
+  early = { projectId, answer };
+  // Timed like the client's calls (api/client.ts), for the benchmark.
+  void answer.then((r) => {
+    const timings = ((globalThis as { __journeywallCallTimings?: unknown[] }).__journeywallCallTimings ??= []);
+    timings.push({ method: 'projects.open', start, end: performance.now(), ok: r?.ok ?? false });
+  });
 }
 
 /** The early answer for this project (once), or null: then the caller asks itself. */
-export function takePrefetchedProject(client: ApiClient, projectId: string): OpenAnswer | null {
-  if (!early || early.client !== client || early.projectId !== projectId) return null;
+export function takePrefetchedProject(projectId: string): Promise<OpenAnswer | null> | null {
+  if (!early || early.projectId !== projectId) return null;
   const { answer } = early;
   early = null;
   return answer;
+}
+
+/** A definite answer (the map, or a refusal such as "no such project"); not "could not ask". */
+function definite(value: unknown): OpenAnswer | null {
+  if (typeof value !== 'object' || value === null || typeof (value as { ok?: unknown }).ok !== 'boolean') return null;
+  const r = value as OpenAnswer;
+  return r.ok || (r.error.code !== 'unavailable' && r.error.code !== 'internal') ? r : null;
+}
+
+function ask(projectId: string, origin: string): Promise<OpenAnswer | null> {
+  const input = { projectId };
+  const bridge = (window as { journeywall?: JourneywallBridge }).journeywall;
+  if (bridge) return bridge.call('projects.open', input, origin).then(definite, () => null);
+  return new Promise((resolve) => {
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${WS_PATH}`);
+    } catch {
+      return resolve(null);
+    }
+    const finish = (answer: OpenAnswer | null) => {
+      clearTimeout(timer);
+      resolve(answer);
+      socket.onclose = socket.onerror = socket.onmessage = null;
+      socket.close();
+    };
+    const timer = setTimeout(() => finish(null), 10_000);
+    socket.onopen = () => socket.send(JSON.stringify({ id: 1, method: 'projects.open', input, origin }));
+    socket.onmessage = (e) => {
+      let message: WireMessage;
+      try {
+        message = JSON.parse(String(e.data)) as WireMessage;
+      } catch {
+        return finish(null);
+      }
+      if ('id' in message && message.id === 1) finish(definite(message.result));
+    };
+    socket.onerror = socket.onclose = () => finish(null);
+  });
 }

@@ -7,7 +7,7 @@
  * - If the socket drops, calls already sent but unanswered fail at once with a message in words
  *   (a change may or may not have been saved), and the transport reconnects with backoff.
  */
-import { ApiEvent, contract, type MethodName } from '../../../shared/api/contract';
+import type { ApiEvent, MethodName } from '../../../shared/api/contract';
 import type { WireMessage, WireRequest } from '../../../shared/api/bridge';
 import type { ApiError, Result } from '../../../shared/api/errors';
 import { Emitter, isResult, type ConnectionStatus, type Transport } from './transport';
@@ -53,6 +53,22 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   const queueTimeout = options.queueTimeoutMs ?? 60_000;
 
   const events = new Emitter<ApiEvent>();
+  /** The contract's validators (validation.ts): loaded when first needed, or once the page is idle. */
+  let validation: typeof import('./validation') | null = null;
+  let loadingValidation: Promise<void> | null = null;
+  const loadValidation = () =>
+    (loadingValidation ??= import('./validation').then(
+      (m) => {
+        validation = m;
+        drainBacklog();
+      },
+      (e) => console.error('Journeywall could not load its event validation', e),
+    ));
+  /** Messages that came while an event waited for the validators: handled in order once they are here. */
+  const backlog: WireMessage[] = [];
+  const drainBacklog = () => {
+    while (backlog.length > 0 && validation) handle(backlog.shift()!);
+  };
   const statuses = new Emitter<ConnectionStatus>();
   const waiting: Waiting[] = [];
   const sent = new Map<number, Sent>();
@@ -141,9 +157,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     const lost = [...sent.values()];
     sent.clear();
     for (const s of lost) {
-      const spec = contract[s.method];
       s.resolve(
-        spec?.kind === 'query'
+        validation?.isQuery(s.method)
           ? failure('unavailable', 'The connection to Journeywall was interrupted before it answered. Reconnecting…')
           : failure(
               'unavailable',
@@ -163,9 +178,19 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       return;
     }
     if (typeof message !== 'object' || message === null) return;
+    // Until the validators are here, an event waits for them, and whatever comes after it waits too.
+    if (!validation && (backlog.length > 0 || 'event' in message)) {
+      backlog.push(message);
+      void loadValidation();
+      return;
+    }
+    handle(message);
+  };
+
+  const handle = (message: WireMessage) => {
     if ('event' in message) {
-      const parsed = ApiEvent.safeParse(message.event);
-      if (parsed.success) events.emit(parsed.data);
+      const event = validation!.parseEvent(message.event);
+      if (event) events.emit(event);
       else console.warn('Unknown event from Journeywall', message.event);
       return;
     }
@@ -186,6 +211,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   page.addEventListener?.('online', onOnline);
   page.document?.addEventListener('visibilitychange', onVisible);
   connect();
+  // Load the validators once the page has drawn and is idle (or within two seconds).
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(() => void loadValidation(), { timeout: 2000 });
+  else setTimeout(() => void loadValidation(), 0);
 
   return {
     kind: 'websocket',

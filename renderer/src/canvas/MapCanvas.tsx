@@ -8,7 +8,7 @@ import Konva from 'konva';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { METRICS } from '../../../shared/domain/layout';
-import { MAX_EXPLANATION } from '../../../shared/api/schemas';
+import { MAX_EXPLANATION } from '../../../shared/domain/limits';
 import type { MapActions } from '../map/view';
 import { CanvasToolbar } from './CanvasToolbar';
 import { ContextMenu } from './ContextMenu';

@@ -711,6 +711,7 @@ export class CanvasController {
   }
 
   drawGridLayer = (ctx: CanvasRenderingContext2D) => {
+    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
     const { layout } = this.scene;
     drawGrid(ctx, layout, this.view(), this.camera.zoom);
     for (const lane of layout.lanes) {
@@ -720,6 +721,7 @@ export class CanvasController {
   };
 
   drawFrameLayer = (ctx: CanvasRenderingContext2D) => {
+    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
     const { layout, stageTitles, laneTitles } = this.scene;
     drawFrame(ctx, layout, { stageTitles, laneTitles }, this.view(), this.camera.zoom, this.frameOffset());
   };
@@ -730,6 +732,7 @@ export class CanvasController {
   lastDrawnVotes: Record<string, number> = {};
 
   drawNotesLayer = (ctx: CanvasRenderingContext2D) => {
+    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
     const { layout, notes, laneKinds } = this.scene;
     const lod = lodFor(this.camera.zoom);
     const g = this.gesture;
@@ -756,6 +759,7 @@ export class CanvasController {
   };
 
   drawOverlayLayer = (ctx: CanvasRenderingContext2D) => {
+    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
     const { layout } = this.scene;
     const z = this.camera.zoom;
     const sel = this.ui.selection;

@@ -37,7 +37,9 @@ export function MapScreen({ projectId, onHome, onShowShortcuts }: { projectId: s
   useEffect(() => {
     let cancelled = false;
     setLoad({ status: 'loading' });
-    const answer = takePrefetchedProject(client, projectId) ?? client.call('projects.open', { projectId });
+    const open = () => client.call('projects.open', { projectId });
+    const early = takePrefetchedProject(projectId);
+    const answer = early ? early.then((r) => r ?? open()) : open();
     void answer.then((r) => {
       if (cancelled) return;
       if (!r.ok) return setLoad({ status: 'failed', message: r.error.message });
@@ -200,6 +202,13 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShowShortcuts}>
             <KeyboardIcon />
           </button>
+          <ViewSwitch view={view} onChange={setView} />
+        </div>
+      </header>
+      <nav className="map-toolbar" aria-label="Workshop and files">
+        <div className="map-toolbar-group" role="group" aria-label="Workshop">
+          {timer.button}
+          {voting.button}
           <button
             type="button"
             className={`button button-small versions-button${versions.open ? ' versions-button-on' : ''}`}
@@ -210,14 +219,13 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           >
             Versions
           </button>
-          {timer.button}
-          {voting.button}
+        </div>
+        <div className="map-toolbar-group" role="group" aria-label="Import and export">
           <TransferTools store={store} map={map} history={history} />
           <ReportTools store={store} map={map} history={history} />
           <PortableTools store={store} map={map} history={history} />
-          <ViewSwitch view={view} onChange={setView} />
         </div>
-      </header>
+      </nav>
       <div className="map-body">
         <main className="map-main">
           <MapViews map={map} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} />

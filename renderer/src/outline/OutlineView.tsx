@@ -12,7 +12,7 @@ import { editKeys } from '../ui/editKeys';
 import { cellKey, notesByCell } from '../map/model';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { EmotionScore, Lane, Note, Stage } from '../../../shared/api/schemas';
-import { MAX_EXPLANATION } from '../../../shared/api/schemas';
+import { MAX_EXPLANATION } from '../../../shared/domain/limits';
 import { EMOTION_COLORS, EMOTION_LABELS } from '../../../shared/domain/emotion';
 import { MAX_NOTE_TEXT, charCount } from '../../../shared/domain/limits';
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS, NOTE_TAG_LABELS, type LaneKind, type NoteColor } from '../../../shared/domain/model';
