@@ -13,43 +13,16 @@
  * Needs a build first (`npm run test:e2e` does it). Screenshots: test-results/csv-*.png.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ProjectMap, SnapshotSummary } from '../../shared/api/schemas';
 import { planImport } from '../../shared/domain/csv';
-import { settle, shownNotes } from '../support/canvas';
+import { shownNotes } from '../support/canvas';
 import { createProject, expectSaved, watchProblems } from '../support/ui';
-import { startHost, tempDataDir, type RunningHost } from '../support/web-host';
-import { connect, sessionCookie, type WsClient } from '../support/ws-client';
+import { apiSession } from '../support/api-session';
 
-const SHOTS = path.resolve(__dirname, '..', '..', 'test-results');
-
-let host: RunningHost;
-let api: WsClient;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir('journeywall-csv-');
-  host = await startHost(dataDir);
-  api = await connect(host.origin, await sessionCookie(host.url));
-});
-test.afterEach(async () => {
-  api.close();
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await api.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await settle(page);
-  await page.screenshot({ path: path.join(SHOTS, `csv-${name}.png`) });
-}
+const session = apiSession('csv');
+const { call } = session;
+const shot = (page: Page, what: string) => session.shot(page, what);
 
 /** A file as a European spreadsheet saves it: UTF-8 with BOM, semicolons, CRLF, line breaks inside quoted cells. */
 const file = (lines: string[]) => ({ name: 'wall.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8') });
@@ -91,7 +64,7 @@ const onCanvas = async (page: Page) => (await shownNotes(page)).map((n) => `${n.
 
 test('import a CSV file through the preview, undo and redo it, and export the notes as CSV', async ({ page }) => {
   const problems = watchProblems(page);
-  await page.goto(host.url);
+  await page.goto(session.host.url);
   await createProject(page, { title: 'Checkout wall: Acme' });
   const projectId = new URL(page.url()).hash.replace('#/project/', '');
   await expect(page.getByTestId('map-canvas')).toBeVisible();
@@ -188,7 +161,7 @@ test('import a CSV file through the preview, undo and redo it, and export the no
 });
 
 test('the dialog says plainly when a file is not a CSV file or the map changed since the preview, and Esc closes it without changes', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(session.host.url);
   await createProject(page, 'Not a CSV');
   const projectId = new URL(page.url()).hash.replace('#/project/', '');
   await page.getByTestId('import-button').click();

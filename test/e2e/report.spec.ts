@@ -13,10 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Note, ProjectMap } from '../../shared/api/schemas';
-import { settle } from '../support/canvas';
 import { tabTo, watchProblems } from '../support/ui';
-import { startHost, tempDataDir, type RunningHost } from '../support/web-host';
-import { connect, sessionCookie, type WsClient } from '../support/ws-client';
+import { apiSession } from '../support/api-session';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results');
@@ -25,29 +23,11 @@ const PDFS = path.join(SHOTS, 'report');
 const LONG = 'The sign-up form asks for eleven fields, the confirmation email lands in spam, the password rules appear only after a failed try, and in the end the customer walks across the street to a competitor who takes the order by name alone. LAST-WORDS-OF-THE-LONG-NOTE.';
 const ACCENTS = 'Zoë’s café – naïve ąęł';
 
-let host: RunningHost | null = null;
-let api: WsClient | null = null;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir('journeywall-report-');
-  host = await startHost(dataDir);
-  api = await connect(host.origin, await sessionCookie(host.url));
+const session = apiSession('report');
+const { call, openProject } = session;
+test.beforeEach(() => {
   fs.mkdirSync(PDFS, { recursive: true });
 });
-test.afterEach(async () => {
-  api?.close();
-  api = null;
-  await host?.stop();
-  host = null;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await api!.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -82,15 +62,6 @@ async function workshop(): Promise<{ projectId: string; map: ProjectMap }> {
     await call('emotions.set', { projectId, laneId: emotion.id, stageId: s.id, personaId: null, score: scores[i]!, explanation: i === 2 ? 'Long queue and a failing card terminal' : '' });
   }
   return { projectId, map: await call<ProjectMap>('map.get', { projectId }) };
-}
-
-async function openProject(page: Page, projectId: string) {
-  await page.goto(host!.url);
-  await page.evaluate(() => localStorage.setItem('journeywall:map-view', 'canvas'));
-  await page.evaluate((id) => (location.hash = `#/project/${id}`), projectId);
-  await expect(page.getByTestId('map-canvas')).toBeVisible();
-  await page.waitForFunction(() => (window as any).__journeywallCanvas?.width > 0);
-  await settle(page);
 }
 
 async function shot(page: Page, name: string) {

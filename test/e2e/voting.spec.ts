@@ -10,42 +10,14 @@
  * a vote cast there shows here; closing the round saves a 'voting-ended' version, and after a
  * reload the counts are still on the notes. Screenshots: test-results/voting-*.png.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Note, ProjectMap, VotingResults, VotingRound } from '../../shared/api/schemas';
 import { notePoint, settle } from '../support/canvas';
-import { startHost, tempDataDir, type RunningHost } from '../support/web-host';
-import { connect, sessionCookie, type WsClient } from '../support/ws-client';
+import { apiSession } from '../support/api-session';
 
-const SHOTS = path.resolve(__dirname, '..', '..', 'test-results');
-
-let host: RunningHost;
-let api: WsClient;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = tempDataDir('journeywall-voting-');
-  host = await startHost(dataDir);
-  api = await connect(host.origin, await sessionCookie(host.url));
-});
-test.afterEach(async () => {
-  api.close();
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await api.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await settle(page);
-  await page.screenshot({ path: path.join(SHOTS, `voting-${name}.png`) });
-}
+const session = apiSession('voting');
+const { call } = session;
+const shot = (page: Page, what: string) => session.shot(page, what);
 
 /** Dismisses every message, so the next one is the only one. */
 async function dismissMessages(page: Page) {
@@ -55,7 +27,7 @@ async function dismissMessages(page: Page) {
 
 /** Opens the app, then the project, on the canvas, with the whole map in view. */
 async function openProject(page: Page, projectId: string) {
-  await page.goto(host.url);
+  await page.goto(session.host.url);
   await page.evaluate(() => localStorage.setItem('journeywall:map-view', 'canvas'));
   await page.evaluate((id) => (location.hash = `#/project/${id}`), projectId);
   await canvasReady(page);

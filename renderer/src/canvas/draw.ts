@@ -8,40 +8,30 @@ import type { Note } from '../../../shared/api/schemas';
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS, type NoteTag } from '../../../shared/domain/model';
 import type { MapLayout, NoteBox, Rect } from '../../../shared/domain/layout';
 import { EMOTION_COLORS, EMOTION_LABELS, scoreToY, smoothCurve, type Point } from '../../../shared/domain/emotion';
+import { LANE_KIND_LABEL, MAP_THEME, NOTE_EDGE, NOTE_SHADOW, TAG_STYLE, initials } from '../../../shared/domain/theme';
+
+/** '#0f172a' at 0.18 → 'rgba(15, 23, 42, 0.18)'. */
+function rgba({ color, opacity }: { color: string; opacity: number }): string {
+  const n = Number.parseInt(color.slice(1), 16);
+  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${opacity})`;
+}
 
 export const FONT_FAMILY = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
 export const noteFont = (size: number, weight = 400) => `${weight} ${size}px ${FONT_FAMILY}`;
 
 export const THEME = {
-  background: '#eef0f4',
-  cell: '#f8f9fb',
-  cellAlt: '#f2f4f7',
-  grid: '#d5d9e1',
-  header: '#1f2a3d',
-  headerText: '#ffffff',
-  laneTitle: '#e4e8ef',
-  laneTitleText: '#1f2a3d',
-  laneKindText: '#5a6477',
-  noteText: '#1b1f27',
-  noteEdge: 'rgba(0, 0, 0, 0.14)',
-  shadow: 'rgba(15, 23, 42, 0.18)',
+  ...MAP_THEME,
+  noteEdge: rgba(NOTE_EDGE),
+  shadow: rgba(NOTE_SHADOW),
   selection: '#2563eb',
   findMatch: '#f59e0b',
   findCurrent: '#dc2626',
   dropMarker: '#2563eb',
-  badgeText: '#1b1f27',
   vote: '#1d4ed8',
   voteText: '#ffffff',
-  emotionGuide: '#dde2ea',
-  curve: '#334155',
 } as const;
 
-export const TAG_STYLE: Record<NoteTag, { label: string; fill: string }> = {
-  pain: { label: 'Pain', fill: '#fecaca' },
-  opportunity: { label: 'Opportunity', fill: '#bbf7d0' },
-  idea: { label: 'Idea', fill: '#bfdbfe' },
-  question: { label: 'Question', fill: '#e9d5ff' },
-};
+export { LANE_KIND_LABEL, TAG_STYLE, initials };
 
 export type Lod = 'full' | 'lines' | 'block';
 /** Text under ~7 screen pixels is unreadable; bars read as text from afar and cost far less. */
@@ -51,12 +41,6 @@ export function lodFor(zoom: number): Lod {
   return 'block';
 }
 
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  if (parts.length === 0) return '';
-  if (parts.length === 1) return [...parts[0]!].slice(0, 2).join('').toUpperCase();
-  return ([...parts[0]!][0]! + [...parts[parts.length - 1]!][0]!).toUpperCase();
-}
 
 function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
   ctx.beginPath();
@@ -206,7 +190,6 @@ export interface GridLabels {
   laneTitles: Map<string, { title: string; kind: string }>;
 }
 
-const LANE_KIND_LABEL: Record<string, string> = { notes: 'Notes', touchpoints: 'Touchpoints', emotion: 'Emotion curve' };
 
 /** Cell backgrounds and grid lines (the titles are the frame, drawn over the notes). */
 export function drawGrid(ctx: CanvasRenderingContext2D, layout: MapLayout, view: Rect, zoom: number) {
