@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapDiff, ProjectMap, SnapshotSummary } from '../../../shared/api/schemas';
+import { useRereader } from '../util/useRereader';
 import { useApi, useApiEvents } from '../api/ApiContext';
 import type { History } from '../commands/history';
 import type { MapStore } from '../map/store';
@@ -65,24 +66,13 @@ export function useVersions({ store, history, map }: { store: MapStore; history:
   const comparingId = useRef<string | null>(null);
 
   // ── The list, live ───────────────────────────────────────────────────────────
-  const loading = useRef(false);
-  const again = useRef(false);
-  const reload = useCallback(async () => {
-    if (loading.current) {
-      again.current = true;
-      return;
-    }
-    loading.current = true;
-    do {
-      again.current = false;
-      const r = await client.call('snapshots.list', { projectId });
-      if (r.ok) {
-        setSnapshots(r.value);
-        setLoadError(null);
-      } else setLoadError(r.error.message);
-    } while (again.current);
-    loading.current = false;
-  }, [client, projectId]);
+  const reload = useRereader(async () => {
+    const r = await client.call('snapshots.list', { projectId });
+    if (r.ok) {
+      setSnapshots(r.value);
+      setLoadError(null);
+    } else setLoadError(r.error.message);
+  });
 
   useEffect(() => {
     if (open) void reload();

@@ -11,6 +11,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { VoteTally, VotingResults, VotingRound } from '../../../shared/api/schemas';
 import { DEFAULT_PARTICIPANT, cleanParticipant, roundLaneIds } from '../../../shared/domain/voting';
+import { useRereader } from '../util/useRereader';
 import { useApi, useApiEvents } from '../api/ApiContext';
 import { IS_MAC } from '../commands/shortcuts';
 import { makeEdit } from '../commands/history';
@@ -83,38 +84,24 @@ export function useVoting({ store, map, history }: MapToolProps): Voting {
   mapRef.current = map;
 
   // ── Rounds and results, live ─────────────────────────────────────────────────
-  const loading = useRef(false);
-  const again = useRef(false);
-  const reload = useCallback(async () => {
-    if (loading.current) {
-      again.current = true;
+  const reload = useRereader(async () => {
+    const list = await client.call('voting.list', { projectId });
+    if (!list.ok) {
+      if (list.error.code !== 'not_found') setLoadError(list.error.message);
       return;
     }
-    loading.current = true;
-    try {
-      do {
-        again.current = false;
-        const list = await client.call('voting.list', { projectId });
-        if (!list.ok) {
-          if (list.error.code !== 'not_found') setLoadError(list.error.message);
-          continue;
-        }
-        setRounds(list.value);
-        setLoadError(null);
-        const chosen = viewedRef.current && list.value.some((r) => r.id === viewedRef.current) ? viewedRef.current : null;
-        const shownId = chosen ?? list.value[0]?.id ?? null;
-        if (!shownId) {
-          setResults(null);
-          continue;
-        }
-        const r = await client.call('voting.results', { projectId, roundId: shownId });
-        if (r.ok) setResults(r.value);
-        else if (r.error.code !== 'not_found') setLoadError(r.error.message);
-      } while (again.current);
-    } finally {
-      loading.current = false;
+    setRounds(list.value);
+    setLoadError(null);
+    const chosen = viewedRef.current && list.value.some((r) => r.id === viewedRef.current) ? viewedRef.current : null;
+    const shownId = chosen ?? list.value[0]?.id ?? null;
+    if (!shownId) {
+      setResults(null);
+      return;
     }
-  }, [client, projectId]);
+    const r = await client.call('voting.results', { projectId, roundId: shownId });
+    if (r.ok) setResults(r.value);
+    else if (r.error.code !== 'not_found') setLoadError(r.error.message);
+  });
 
   // Read at once, panel or not: the map shows the counts of the latest round.
   useEffect(() => void reload(), [reload]);
