@@ -8,21 +8,9 @@ import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nodeBundle, root } from './node-bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  // pdfkit reads its own data files at run time: it ships as a dependency, not in the bundle.
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
-  absWorkingDir: root,
-  outExtension: { '.js': '.cjs' },
-};
+const common = { ...nodeBundle, sourcemap: true };
 
 await Promise.all([
   esbuild({ ...common, entryPoints: { electron: 'main/electron/main.ts', web: 'main/web.ts' }, outdir: 'dist/main' }),

@@ -20,11 +20,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { nodeBundle, root } from './node-bundle.mjs';
 import WebSocket from 'ws';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
 
@@ -58,16 +57,9 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'journeywall-crash-'));
 const dataDir = path.join(work, 'data');
 const entry = path.join(work, 'main', 'web.cjs');
 await build({
+  ...nodeBundle,
   entryPoints: { web: path.join(root, 'main', 'web.ts') },
   outdir: path.join(work, 'main'),
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['electron', 'better-sqlite3'],
-  absWorkingDir: root,
-  logLevel: 'warning',
 });
 
 const children = new Set();
