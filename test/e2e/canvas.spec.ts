@@ -169,6 +169,28 @@ test('a note dragged with the mouse lands in the cell it is dropped on', async (
   await expectShownIsSaved(page, projectId, ['Awareness / Customer actions / Stays', 'Purchase / Pain points / Drag me']);
 });
 
+test('a modal dialog owns the keyboard: Delete and arrows do not reach the map behind it', async ({ page }) => {
+  const projectId = await newProject(page, 'Behind a dialog');
+  await addByDoubleClick(page, 'Awareness', 'Customer actions', ['Keep me']);
+  await saved(page);
+  const note = await notePoint(page, 'Keep me');
+  await page.mouse.click(note.x, note.y);
+  expect((await selection(page)).texts).toEqual(['Keep me']);
+  await page.getByTestId('map-canvas').focus();
+  await page.keyboard.press('t'); // the timer's dialog
+  const dialog = page.getByTestId('timer-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog).toBeVisible();
+  expect((await selection(page)).texts).toEqual(['Keep me']);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect((await selection(page)).texts).toEqual(['Keep me']); // Esc closed the dialog, and only that
+  await expectShownIsSaved(page, projectId, ['Awareness / Customer actions / Keep me']);
+});
+
 test('marquee-select three notes and delete them; undo twice, redo once', async ({ page }) => {
   const projectId = await newProject(page, 'Marquee');
   await fit(page);

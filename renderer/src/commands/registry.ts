@@ -73,6 +73,8 @@ export class CommandRegistry {
   /** For the window's keydown: runs the command bound to this key, if any. */
   handleKeyDown(e: KeyboardEvent): boolean {
     if (e.defaultPrevented || e.isComposing || e.repeat) return false;
+    // A modal dialog owns the keyboard: the map behind it must not hear Delete, arrows or Esc.
+    if (modalOpen()) return false;
     const typing = isTypingTarget(e.target);
     const commands = this.list();
     for (let i = commands.length - 1; i >= 0; i--) {
@@ -101,4 +103,9 @@ export class CommandRegistry {
     this.version++;
     for (const l of [...this.listeners]) l();
   }
+}
+
+/** Is a modal dialog (`<dialog>` opened with showModal) on the page? */
+function modalOpen(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('dialog:modal') !== null;
 }
