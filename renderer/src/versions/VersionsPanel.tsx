@@ -3,9 +3,10 @@
  * (why and when it was taken, how many notes), and compare, restore or delete one. It sits beside
  * the map, never over it, so the map stays usable while comparing.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ProjectMap, SnapshotSummary } from '../../../shared/api/schemas';
 import { ConfirmDialog } from '../ui/Dialog';
+import { SidePanel } from '../ui/SidePanel';
 import { TrashIcon } from '../ui/Icons';
 import { plural } from '../util/format';
 import { CompareView } from './CompareView';
@@ -17,115 +18,112 @@ type Pending = { kind: 'restore' | 'delete'; snapshot: SnapshotSummary } | null;
 export function VersionsPanel({ versions, map }: { versions: Versions; map: ProjectMap }) {
   const { snapshots, comparison, busy } = versions;
   const [pending, setPending] = useState<Pending>(null);
-  const titleId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => headingRef.current?.focus(), []);
 
   return (
-    <aside className="side-panel versions-panel" aria-labelledby={titleId} data-testid="versions-panel">
-      <header className="side-panel-header">
-        <h2 id={titleId} ref={headingRef} tabIndex={-1}>
-          Versions
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close versions" title="Close" onClick={() => versions.setOpen(false)}>
-          ×
-        </button>
-      </header>
-      <div className="side-panel-body">
-        {comparison ? (
-          <CompareView
-            comparison={comparison}
-            map={map}
-            busy={busy}
-            onStop={versions.stopComparing}
-            onReveal={versions.revealNote}
-            onRestore={() => setPending({ kind: 'restore', snapshot: comparison.snapshot })}
-          />
-        ) : (
-          <>
-            <SaveVersionForm snapshots={snapshots ?? []} busy={busy} onSave={versions.save} />
-            {versions.loadError && (
-              <p className="form-error" role="alert">
-                {versions.loadError}
-              </p>
-            )}
-            {snapshots === null ? (
-              !versions.loadError && (
-                <p className="muted" role="status">
-                  Loading versions…
-                </p>
-              )
-            ) : snapshots.length === 0 ? (
-              <p className="versions-empty muted">
-                No versions yet. Save one before a big change, or at the end of each part of the workshop: you can compare the map with it and go back to it at any time.
-              </p>
-            ) : (
-              <ol className="versions-list" data-testid="versions-list" aria-label="Saved versions, newest first">
-                {snapshots.map((s) => (
-                  <li key={s.id} className="version-row" data-testid="version-row" data-snapshot-id={s.id} data-reason={s.reason}>
-                    <div className="version-name" data-testid="version-name">
-                      {s.name}
-                    </div>
-                    <div className="version-meta">
-                      <span className={`version-reason version-reason-${s.reason}`}>{REASON_LABELS[s.reason]}</span>
-                      <time dateTime={s.createdAt} title={new Date(s.createdAt).toLocaleString()}>
-                        {formatMoment(s.createdAt)}
-                      </time>
-                      <span data-testid="version-note-count">{plural(s.noteCount, 'note')}</span>
-                    </div>
-                    <div className="version-actions">
-                      <button type="button" className="button button-small" onClick={() => versions.compare(s)} aria-label={`Compare the map with “${s.name}”`}>
-                        Compare
-                      </button>
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => setPending({ kind: 'restore', snapshot: s })} aria-label={`Restore “${s.name}”`}>
-                        Restore
-                      </button>
-                      <button type="button" className="icon-button icon-button-danger" title="Delete this version" aria-label={`Delete “${s.name}”`} onClick={() => setPending({ kind: 'delete', snapshot: s })}>
-                        <TrashIcon />
-                      </button>
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </>
-        )}
-      </div>
-      {pending?.kind === 'restore' && (
-        <ConfirmDialog
-          title={`Restore “${pending.snapshot.name}”?`}
-          message={
-            <>
-              <p>
-                The map goes back to how it was in this version: its stages, lanes, {plural(pending.snapshot.noteCount, 'note')} and emotion scores. The project’s details (title, client, date) stay as they are.
-              </p>
-              <p className="dialog-hint">The current map is saved as a version first, so you can go back.</p>
-            </>
-          }
-          confirmLabel="Restore this version"
-          onCancel={() => setPending(null)}
-          onConfirm={() => {
-            const s = pending.snapshot;
-            setPending(null);
-            void versions.restore(s);
-          }}
+    <SidePanel
+      title="Versions"
+      closeLabel="Close versions"
+      onClose={() => versions.setOpen(false)}
+      className="versions-panel"
+      testId="versions-panel"
+      after={
+        <>
+          {pending?.kind === 'restore' && (
+            <ConfirmDialog
+              title={`Restore “${pending.snapshot.name}”?`}
+              message={
+                <>
+                  <p>
+                    The map goes back to how it was in this version: its stages, lanes, {plural(pending.snapshot.noteCount, 'note')} and emotion scores. The project’s details (title, client, date) stay as they are.
+                  </p>
+                  <p className="dialog-hint">The current map is saved as a version first, so you can go back.</p>
+                </>
+              }
+              confirmLabel="Restore this version"
+              onCancel={() => setPending(null)}
+              onConfirm={() => {
+                const s = pending.snapshot;
+                setPending(null);
+                void versions.restore(s);
+              }}
+            />
+          )}
+          {pending?.kind === 'delete' && (
+            <ConfirmDialog
+              title={`Delete the version “${pending.snapshot.name}”?`}
+              message={<p>The map itself is not changed. Once deleted, this version cannot be compared with or restored.</p>}
+              confirmLabel="Delete version"
+              onCancel={() => setPending(null)}
+              onConfirm={() => {
+                const s = pending.snapshot;
+                setPending(null);
+                void versions.remove(s);
+              }}
+            />
+          )}
+        </>
+      }
+    >
+      {comparison ? (
+        <CompareView
+          comparison={comparison}
+          map={map}
+          busy={busy}
+          onStop={versions.stopComparing}
+          onReveal={versions.revealNote}
+          onRestore={() => setPending({ kind: 'restore', snapshot: comparison.snapshot })}
         />
+      ) : (
+        <>
+          <SaveVersionForm snapshots={snapshots ?? []} busy={busy} onSave={versions.save} />
+          {versions.loadError && (
+            <p className="form-error" role="alert">
+              {versions.loadError}
+            </p>
+          )}
+          {snapshots === null ? (
+            !versions.loadError && (
+              <p className="muted" role="status">
+                Loading versions…
+              </p>
+            )
+          ) : snapshots.length === 0 ? (
+            <p className="versions-empty muted">
+              No versions yet. Save one before a big change, or at the end of each part of the workshop: you can compare the map with it and go back to it at any time.
+            </p>
+          ) : (
+            <ol className="versions-list" data-testid="versions-list" aria-label="Saved versions, newest first">
+              {snapshots.map((s) => (
+                <li key={s.id} className="version-row" data-testid="version-row" data-snapshot-id={s.id} data-reason={s.reason}>
+                  <div className="version-name" data-testid="version-name">
+                    {s.name}
+                  </div>
+                  <div className="version-meta">
+                    <span className={`version-reason version-reason-${s.reason}`}>{REASON_LABELS[s.reason]}</span>
+                    <time dateTime={s.createdAt} title={new Date(s.createdAt).toLocaleString()}>
+                      {formatMoment(s.createdAt)}
+                    </time>
+                    <span data-testid="version-note-count">{plural(s.noteCount, 'note')}</span>
+                  </div>
+                  <div className="version-actions">
+                    <button type="button" className="button button-small" onClick={() => versions.compare(s)} aria-label={`Compare the map with “${s.name}”`}>
+                      Compare
+                    </button>
+                    <button type="button" className="button button-small" disabled={busy} onClick={() => setPending({ kind: 'restore', snapshot: s })} aria-label={`Restore “${s.name}”`}>
+                      Restore
+                    </button>
+                    <button type="button" className="icon-button icon-button-danger" title="Delete this version" aria-label={`Delete “${s.name}”`} onClick={() => setPending({ kind: 'delete', snapshot: s })}>
+                      <TrashIcon />
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
       )}
-      {pending?.kind === 'delete' && (
-        <ConfirmDialog
-          title={`Delete the version “${pending.snapshot.name}”?`}
-          message={<p>The map itself is not changed. Once deleted, this version cannot be compared with or restored.</p>}
-          confirmLabel="Delete version"
-          onCancel={() => setPending(null)}
-          onConfirm={() => {
-            const s = pending.snapshot;
-            setPending(null);
-            void versions.remove(s);
-          }}
-        />
-      )}
-    </aside>
+    </SidePanel>
   );
 }
 

@@ -4,11 +4,12 @@
  * votes left, how to vote on the map, and Close round; the ranked results of the round shown; and
  * earlier rounds, whose results stay viewable. It sits beside the map, never over it.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ProjectMap, VotingRound } from '../../../shared/api/schemas';
 import { DEFAULT_VOTES_PER_PARTICIPANT, MAX_PARTICIPANT_NAME, MAX_VOTES_PER_PARTICIPANT, cleanParticipant, isVotableKind, roundLaneIds, sameParticipant } from '../../../shared/domain/voting';
 import { IS_MAC } from '../commands/shortcuts';
 import { ConfirmDialog } from '../ui/Dialog';
+import { SidePanel } from '../ui/SidePanel';
 import { plural } from '../util/format';
 import { formatMoment, noteLine } from '../versions/words';
 import { rankedRows } from './tally';
@@ -18,79 +19,77 @@ import '../styles/voting.css';
 export function VotingPanel({ voting, map }: { voting: VotingState; map: ProjectMap }) {
   const { rounds, openRound, shown } = voting;
   const titleId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [confirmClose, setConfirmClose] = useState(false);
-  useEffect(() => headingRef.current?.focus(), []);
 
   const earlier = (rounds ?? []).filter((r) => r.id !== shown?.id && r.id !== openRound?.id);
 
   return (
-    <aside className="side-panel voting-panel" aria-labelledby={titleId} data-testid="voting-panel">
-      <header className="side-panel-header">
-        <h2 id={titleId} ref={headingRef} tabIndex={-1}>
-          Voting
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close voting" title="Close" onClick={() => voting.setOpen(false)}>
-          ×
-        </button>
-      </header>
-      <div className="side-panel-body">
-        {voting.loadError && (
-          <p className="form-error" role="alert">
-            {voting.loadError}
-          </p>
-        )}
-        {rounds === null ? (
-          !voting.loadError && (
-            <p className="muted" role="status">
-              Loading voting rounds…
-            </p>
-          )
-        ) : openRound ? (
-          <OpenRound voting={voting} round={openRound} map={map} onClose={() => setConfirmClose(true)} />
-        ) : (
-          <StartRoundForm key={rounds.length} rounds={rounds} map={map} busy={voting.busy} onStart={voting.start} />
-        )}
-        {shown && <Results voting={voting} round={shown} map={map} />}
-        {earlier.length > 0 && (
-          <section className="voting-section" aria-labelledby={`${titleId}-earlier`}>
-            <h3 id={`${titleId}-earlier`}>Earlier rounds</h3>
-            <ol className="voting-rounds" data-testid="voting-rounds">
-              {earlier.map((r) => (
-                <li key={r.id} className="voting-round-row" data-testid="voting-round-row" data-round-id={r.id}>
-                  <div>
-                    <div className="voting-round-name">{r.name}</div>
-                    <div className="voting-meta">
-                      {r.closedAt ? `Closed ${formatMoment(r.closedAt)}` : 'Open'} · {plural(r.totalVotes, 'vote')}
-                    </div>
-                  </div>
-                  <button type="button" className="button button-small" onClick={() => voting.view(r.id)} aria-label={`Show the results of “${r.name}”`}>
-                    Show results
-                  </button>
-                </li>
-              ))}
-            </ol>
-          </section>
-        )}
-      </div>
-      {confirmClose && openRound && (
-        <ConfirmDialog
-          title={`Close the round “${openRound.name}”?`}
-          message={
-            <>
-              <p>Nobody can add or take back votes after this. The results stay on the notes and in this panel.</p>
-              <p className="dialog-hint">The map is saved as the version “After voting: {openRound.name}”.</p>
-            </>
-          }
-          confirmLabel="Close round"
-          onCancel={() => setConfirmClose(false)}
-          onConfirm={() => {
-            setConfirmClose(false);
-            void voting.close();
-          }}
-        />
+    <SidePanel
+      title="Voting"
+      closeLabel="Close voting"
+      onClose={() => voting.setOpen(false)}
+      className="voting-panel"
+      testId="voting-panel"
+      after={
+        <>
+          {confirmClose && openRound && (
+            <ConfirmDialog
+              title={`Close the round “${openRound.name}”?`}
+              message={
+                <>
+                  <p>Nobody can add or take back votes after this. The results stay on the notes and in this panel.</p>
+                  <p className="dialog-hint">The map is saved as the version “After voting: {openRound.name}”.</p>
+                </>
+              }
+              confirmLabel="Close round"
+              onCancel={() => setConfirmClose(false)}
+              onConfirm={() => {
+                setConfirmClose(false);
+                void voting.close();
+              }}
+            />
+          )}
+        </>
+      }
+    >
+      {voting.loadError && (
+        <p className="form-error" role="alert">
+          {voting.loadError}
+        </p>
       )}
-    </aside>
+      {rounds === null ? (
+        !voting.loadError && (
+          <p className="muted" role="status">
+            Loading voting rounds…
+          </p>
+        )
+      ) : openRound ? (
+        <OpenRound voting={voting} round={openRound} map={map} onClose={() => setConfirmClose(true)} />
+      ) : (
+        <StartRoundForm key={rounds.length} rounds={rounds} map={map} busy={voting.busy} onStart={voting.start} />
+      )}
+      {shown && <Results voting={voting} round={shown} map={map} />}
+      {earlier.length > 0 && (
+        <section className="voting-section" aria-labelledby={`${titleId}-earlier`}>
+          <h3 id={`${titleId}-earlier`}>Earlier rounds</h3>
+          <ol className="voting-rounds" data-testid="voting-rounds">
+            {earlier.map((r) => (
+              <li key={r.id} className="voting-round-row" data-testid="voting-round-row" data-round-id={r.id}>
+                <div>
+                  <div className="voting-round-name">{r.name}</div>
+                  <div className="voting-meta">
+                    {r.closedAt ? `Closed ${formatMoment(r.closedAt)}` : 'Open'} · {plural(r.totalVotes, 'vote')}
+                  </div>
+                </div>
+                <button type="button" className="button button-small" onClick={() => voting.view(r.id)} aria-label={`Show the results of “${r.name}”`}>
+                  Show results
+                </button>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </SidePanel>
   );
 }
 
