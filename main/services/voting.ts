@@ -149,7 +149,7 @@ export function votingOps(ctx: ServiceContext) {
     return value;
   };
 
-  return { round, list, results, tally, roundRow, covers, keepVotesAcross, lanesOf };
+  return { round, list, results, tally, used, roundRow, covers, keepVotesAcross, lanesOf };
 }
 
 export function votingHandlers(ctx: ServiceContext): VotingHandlers {
@@ -214,8 +214,7 @@ export function votingHandlers(ctx: ServiceContext): VotingHandlers {
           const r = openRound(input.projectId, input.roundId);
           const note = noteIn(input.projectId, input.noteId);
           if (!ops.covers(r, note.laneId, note.kind)) throw new ApiFailure('conflict', `Notes in the lane “${note.laneTitle}” are not part of the round “${r.name}”.`);
-          const spent = ctx.sql('SELECT count(*) FROM votes WHERE round_id = ? AND participant = ?').pluck().get(r.id, input.participant) as number;
-          if (spent >= r.votes_per_participant) {
+          if (ops.used(r.id, input.participant) >= r.votes_per_participant) {
             const n = r.votes_per_participant;
             throw new ApiFailure('conflict', `${input.participant} has used all ${n === 1 ? 'their one vote' : `${n} votes`} in this round. Take one back to vote for another note.`);
           }

@@ -60,7 +60,7 @@ export function NewProjectForm({ onCreated, onCancel }: { onCreated(project: Pro
             {TEMPLATE_IDS.map((id) => {
               const t = TEMPLATES[id];
               return (
-                <label key={id} className={`template-option${template === id ? ' template-option-selected' : ''}`}>
+                <label key={id} className={`choice-card template-option${template === id ? ' choice-card-selected' : ''}`}>
                   <input type="radio" name="template" value={id} checked={template === id} onChange={() => setTemplate(id)} />
                   <span className="template-name">{t.name}</span>
                   <span className="template-summary">{t.summary}</span>

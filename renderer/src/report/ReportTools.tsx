@@ -175,7 +175,7 @@ function Choice<V extends string>({
       <legend>{legend}</legend>
       <div className="report-options">
         {options.map((o) => (
-          <label key={o.value} className={`report-option${o.value === value ? ' report-option-selected' : ''}`}>
+          <label key={o.value} className={`choice-card report-option${o.value === value ? ' choice-card-selected' : ''}`}>
             <input type="radio" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
             <span className="report-option-label">{o.label}</span>
             <span className="report-option-hint">{o.hint}</span>
