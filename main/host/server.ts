@@ -127,14 +127,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
         if (typeof request !== 'object' || request === null || typeof request.id !== 'number') return ws.close(1007, 'Not a request');
         const origin = typeof request.origin === 'string' ? request.origin.slice(0, 100) : null;
-        const result = options.dispatch(request.method, request.input, origin);
+        // The caller's answer goes out before the events its call caused: the window waiting for
+        // it is told "saved" first, and every window then hears of the change.
+        const events: ApiEvent[] = (held = []);
+        let result: ReturnType<Dispatch>;
+        try {
+          result = options.dispatch(request.method, request.input, origin);
+        } finally {
+          held = null;
+        }
         send(ws, { id: request.id, result });
+        for (const event of events) broadcast(event);
       });
     });
   });
 
-  const unsubscribe = options.subscribe((event) => {
+  /** Events raised while a call is dispatched wait here until its answer is sent. */
+  let held: ApiEvent[] | null = null;
+  const broadcast = (event: ApiEvent) => {
     for (const ws of sockets) send(ws, { event });
+  };
+  const unsubscribe = options.subscribe((event) => {
+    if (held) held.push(event);
+    else broadcast(event);
   });
 
   return {

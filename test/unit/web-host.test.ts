@@ -89,6 +89,25 @@ describe('the web host', () => {
     b.close();
   });
 
+  it("sends a call's answer before the events the call caused, to the caller and then to everyone", async () => {
+    const cookie = await sessionCookie(host.url);
+    const a = await connect(host.origin, cookie);
+    const b = await connect(host.origin, cookie);
+    const order: string[] = [];
+    a.socket.on('message', (data) => {
+      const msg = JSON.parse(data.toString()) as { id?: number; event?: { type: string } };
+      order.push(msg.event ? `event ${msg.event.type}` : 'answer');
+    });
+    const created = await a.call('projects.create', { template: 'blank', title: 'Answer first' });
+    expect(created.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(order[0]).toBe('answer');
+    expect(order.slice(1)).toContain('event projects.changed');
+    expect(b.events).toContainEqual({ type: 'projects.changed' });
+    a.close();
+    b.close();
+  });
+
   it('refuses a WebSocket without the cookie, from a foreign origin, or on another path', async () => {
     const cookie = await sessionCookie(host.url);
     await expect(connect(host.origin, '')).rejects.toThrow(/403/);
