@@ -37,10 +37,8 @@ beforeEach(() => {
     },
   } as unknown as ApiClient;
   store = new MapStore(client, lib.ok('map.get', { projectId }), { onError: (e) => errors.push(e.message) });
-  const mapRef = { current: store.getState().map };
-  store.subscribe(() => (mapRef.current = store.getState().map));
   history = new History();
-  actions = createMapActions(store, history, mapRef, (c) => confirms.push(c));
+  actions = createMapActions(store, history, (c) => confirms.push(c));
 });
 afterEach(() => lib.close());
 

@@ -4,8 +4,10 @@
  * once) and every key through the command registry (canvasCommands.ts).
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import Konva from 'konva';
-import { Layer, Shape, Stage } from 'react-konva';
+// Konva's core (stage, layers, shapes) without its ~30 shape classes and filters: the map draws
+// itself in one shape per layer, and the rest was code evaluated for nothing at every start.
+import Konva from 'konva/lib/Core.js';
+import { Layer, Shape, Stage } from 'react-konva/lib/ReactKonvaCore.js';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { METRICS } from '../../../shared/domain/layout';
 import { MAX_EXPLANATION } from '../../../shared/domain/limits';
@@ -18,8 +20,21 @@ import { LineEditor, NoteEditor } from './editors';
 import { createWrapCache } from './scene';
 import { loadCamera, saveCamera } from './viewState';
 
+/** A map that changes (the map store): subscribed to directly, so an edit is drawn in the next frame. */
+export interface LiveMap {
+  subscribe(listener: () => void): () => void;
+  /** The map, and how many of the edits it shows are still unanswered. */
+  getState(): { map: ProjectMap; pending: number };
+}
+
 export interface MapCanvasProps {
   map: ProjectMap;
+  /**
+   * Where `map` comes from, when it changes faster than React renders it (the map screen renders
+   * its frame as transitions): the canvas then takes every map from here and ignores `map` after
+   * the first.
+   */
+  live?: LiveMap;
   actions: MapActions;
   /** The controller, for the find bar and tests (window.__journeywallCanvas). */
   onController?(controller: CanvasController | null): void;
@@ -30,7 +45,7 @@ type DrawContext = { _context: CanvasRenderingContext2D };
 // The controller decides when layers draw (once per frame, only those that changed).
 Konva.autoDrawEnabled = false;
 
-export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
+export function MapCanvas({ map, live, actions, onController }: MapCanvasProps) {
   const controller = useMemo(() => new CanvasController(map, createWrapCache(), actions), []); // eslint-disable-line react-hooks/exhaustive-deps
   controller.actions = actions;
   const ui = useSyncExternalStore(controller.subscribe, controller.getUi);
@@ -44,7 +59,18 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
   const blur = useRef<(() => void) | null>(null);
   const projectId = map.project.id;
 
-  useLayoutEffect(() => controller.setMap(map), [controller, map]);
+  useLayoutEffect(() => {
+    if (!live) controller.setMap(map);
+  }, [controller, live, map]);
+  useLayoutEffect(() => {
+    if (!live) return;
+    const follow = () => {
+      const { map, pending } = live.getState();
+      controller.setMap(map, pending > 0);
+    };
+    follow();
+    return live.subscribe(follow);
+  }, [controller, live]);
 
   // Size: the canvas fills its container.
   useLayoutEffect(() => {
@@ -155,9 +181,11 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
     [controller],
   );
 
-  return (
-    <div className="map-canvas" ref={containerRef} tabIndex={0} data-testid="map-canvas" aria-label="Journey map canvas. Arrow keys move between cells and notes, Enter adds or edits, Delete deletes.">
-      {ready && (
+  // The same element while the size stays: React (and react-konva's own renderer) then skip the
+  // stage entirely when the overlays re-render, as they do after every edit.
+  const stage = useMemo(
+    () =>
+      ready && (
         <Stage ref={stageRef} width={size.width} height={size.height} listening={false}>
           <Layer ref={sceneRef} listening={false}>
             <Shape listening={false} perfectDrawEnabled={false} sceneFunc={draw.grid} />
@@ -168,7 +196,13 @@ export function MapCanvas({ map, actions, onController }: MapCanvasProps) {
             <Shape listening={false} perfectDrawEnabled={false} sceneFunc={draw.overlay} />
           </Layer>
         </Stage>
-      )}
+      ),
+    [ready, size.width, size.height, draw],
+  );
+
+  return (
+    <div className="map-canvas" ref={containerRef} tabIndex={0} data-testid="map-canvas" aria-label="Journey map canvas. Arrow keys move between cells and notes, Enter adds or edits, Delete deletes.">
+      {stage}
       <Overlays controller={controller} actions={actions} ui={ui} menu={menu} closeMenu={closeMenu} registerBlur={registerBlur} focusCanvas={focusCanvas} />
     </div>
   );

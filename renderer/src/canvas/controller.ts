@@ -12,6 +12,7 @@
  * them anyway, and each extra full-window canvas costs a composite per frame.
  */
 import type Konva from 'konva';
+import { drawnAlike } from '../../../shared/domain/drawn';
 import { cellKey, dropTarget, frameOffset, hitTestFramed, rectFromPoints, slotRect, type DropTarget, type Hit, type NoteBox, type Rect } from '../../../shared/domain/layout';
 import { EMOTION_COLORS, clampScore, scoreToY, yToScore } from '../../../shared/domain/emotion';
 import type { ProjectMap } from '../../../shared/api/schemas';
@@ -138,15 +139,34 @@ export class CanvasController {
     if (!fn()) this.afterMap.push(fn);
   }
 
-  setMap(map: ProjectMap) {
+  /**
+   * A new map to draw. `unconfirmed`: it shows edits the API has not answered yet. Such a map
+   * waits one frame for the answer, which usually comes within a few milliseconds and usually
+   * changes nothing: the edit is then laid out and drawn once, in the next frame, instead of
+   * twice, and the answer is read before that frame's work rather than after it. A late answer
+   * costs one frame (1/60 s), never more: the second frame draws the map as it is.
+   */
+  setMap(map: ProjectMap, unconfirmed = false) {
     if (map === (this.pendingMap ?? this.built.map)) return;
+    if (!unconfirmed) this.waitedFor = null;
+    else if (!this.pendingMap) this.waitedFor = 'next-frame';
     this.pendingMap = map;
-    this.invalidate('scene', 'overlay');
+    this.requestFrame();
   }
+  /** An unconfirmed map's wait: until the next frame starts, then until the one after it. */
+  private waitedFor: 'next-frame' | 'one-frame' | null = null;
 
   private applyMap() {
     const map = this.pendingMap!;
     this.pendingMap = null;
+    this.waitedFor = null;
+    const shown = this.built;
+    if (drawnAlike(shown.map, map)) {
+      // Typically an edit's answer: the saved map is the one already drawn with the edit shown.
+      // Nothing to lay out or draw; only the notes' records are the saved ones now.
+      this.built = { ...shown, map, notes: new Map(map.notes.map((n) => [n.id, n])) };
+      return;
+    }
     this.built = buildScene(map, this.wraps);
     this.invalidate('scene', 'overlay');
     // Overlays follow the new layout (editors move to the next slot). Told after this task,
@@ -666,25 +686,41 @@ export class CanvasController {
   // ── Drawing ──────────────────────────────────────────────────────────────────
   invalidate(...which: LayerName[]) {
     for (const w of which) this.dirty[w] = true;
+    this.requestFrame();
+  }
+
+  /** One frame, in which a new map is laid out (if one came) and the dirty layers are drawn. */
+  private requestFrame() {
     if (this.raf || !this.layers) return;
     this.raf = requestAnimationFrame(() => {
-      this.raf = 0;
-      if (!this.layers) return;
-      if (this.pendingMap) this.applyMap();
-      const drewScene = this.dirty.scene;
-      if (drewScene) this.layers.scene.draw();
-      // A canvas's memory is set up on its first drawing (tens of ms in software rendering): the
-      // overlay's waits until it has something to show.
-      if (this.dirty.overlay && (this.overlayDrawn || !this.overlayBlank())) {
-        this.overlayDrawn = true;
-        this.layers.overlay.draw();
-      }
-      this.dirty = { scene: false, overlay: false };
-      if (!this.firstDrawMarked && drewScene) {
-        this.firstDrawMarked = true;
-        performance.mark('journeywall:map-drawn'); // the benchmark's "map on screen": every layer drawn
+      try {
+        if (this.layers) this.drawFrame();
+      } finally {
+        this.raf = 0;
       }
     });
+  }
+
+  private drawFrame() {
+    const layers = this.layers!;
+    // A new map's layout may invalidate layers: they are drawn below, in this same frame.
+    if (this.pendingMap && this.waitedFor === 'next-frame') {
+      this.waitedFor = 'one-frame';
+      queueMicrotask(() => this.requestFrame());
+    } else if (this.pendingMap) this.applyMap();
+    const drewScene = this.dirty.scene;
+    if (drewScene) layers.scene.draw();
+    // A canvas's memory is set up on its first drawing (tens of ms in software rendering): the
+    // overlay's waits until it has something to show.
+    if (this.dirty.overlay && (this.overlayDrawn || !this.overlayBlank())) {
+      this.overlayDrawn = true;
+      layers.overlay.draw();
+    }
+    this.dirty = { scene: false, overlay: false };
+    if (!this.firstDrawMarked && drewScene) {
+      this.firstDrawMarked = true;
+      performance.mark('journeywall:map-drawn'); // the benchmark's "map on screen": every layer drawn
+    }
   }
   private overlayDrawn = false;
   private firstDrawMarked = false;

@@ -3,8 +3,7 @@
  * edits, keeps up with other windows, and frames the map view with the project's header.
  * The views (MapViews: the canvas or the outline) only draw and report actions.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { ProjectMap } from '../../../shared/api/schemas';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MENU_COMMANDS } from '../../../shared/commands';
 import { useApi, useApiEvents, useConnectionStatus } from '../api/ApiContext';
 import { takePrefetchedProject } from '../api/prefetch';
@@ -25,6 +24,7 @@ import { ReportTools } from '../report/ReportTools';
 import { TransferTools } from '../transfer/TransferTools';
 import { useVoting } from '../voting/useVoting';
 import { useTimer } from '../timer/useTimer';
+import { useTransitionStore } from '../util/useTransitionStore';
 import type { MapActions } from './view';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; store: MapStore };
@@ -89,16 +89,14 @@ interface PendingConfirm {
 
 function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore; onHome(): void; onShowShortcuts(): void; onLost(message: string): void }) {
   const client = useApi();
-  const { map, pending } = useSyncExternalStore(store.subscribe, store.getState);
+  // The frame around the map follows edits as transitions; the canvas hears of them directly
+  // (MapViews' `live`), so an edit is drawn in the next frame and its answer is read at once.
+  const { map, pending } = useTransitionStore(store.subscribe, store.getState);
   const history = useMemo(() => new History(), []);
-  const historyState = useSyncExternalStore(history.subscribe, history.getState);
+  const historyState = useTransitionStore(history.subscribe, history.getState);
   const connection = useConnectionStatus();
   const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
   const projectId = store.projectId;
-
-  // The latest map, for actions that look things up (they run after renders, from events).
-  const mapRef = useRef<ProjectMap>(map);
-  mapRef.current = map;
 
   const refresh = () =>
     void store.refresh().then((r) => {
@@ -124,7 +122,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [connection]);
 
-  const actions = useMemo<MapActions>(() => createMapActions(store, history, mapRef, setConfirm), [store, history]);
+  const actions = useMemo<MapActions>(() => createMapActions(store, history, setConfirm), [store, history]);
   const [view, setView] = useMapView();
   const versions = useVersions({ store, history, map });
   const voting = useVoting({ store, map, history });
@@ -228,7 +226,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
       </nav>
       <div className="map-body">
         <main className="map-main">
-          <MapViews map={map} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} />
+          <MapViews map={map} live={store} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} />
         </main>
         {versions.open && <VersionsPanel versions={versions} map={map} />}
         {voting.panel}

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectMap } from '../../../shared/api/schemas';
-import { MapCanvas } from '../canvas/MapCanvas';
+import { MapCanvas, type LiveMap } from '../canvas/MapCanvas';
 import type { CanvasController } from '../canvas/controller';
 import { useRegisterCommands } from '../commands/CommandsContext';
 import { FindBar, useFindCommand } from '../find/FindBar';
@@ -49,6 +49,8 @@ export function ViewSwitch({ view, onChange }: { view: MapViewKind; onChange(v: 
 
 export interface MapViewsProps {
   map: ProjectMap;
+  /** The map as it changes, for the canvas to draw an edit without waiting for React (see MapCanvas). */
+  live?: LiveMap;
   actions: MapActions;
   view: MapViewKind;
   /** Notes to mark (a comparison with a version): outlined on the canvas, flagged in the outline. */
@@ -59,7 +61,7 @@ export interface MapViewsProps {
   votes?: VoteMarks | null;
 }
 
-export function MapViews({ map, actions, view, marks = null, reveal = null, votes = null }: MapViewsProps) {
+export function MapViews({ map, live, actions, view, marks = null, reveal = null, votes = null }: MapViewsProps) {
   const [findOpen, setFindOpen] = useState(false);
   const [found, setFound] = useState<{ ids: readonly string[]; current: string | null }>({ ids: [], current: null });
   const controller = useRef<CanvasController | null>(null);
@@ -121,7 +123,7 @@ export function MapViews({ map, actions, view, marks = null, reveal = null, vote
 
   return (
     <>
-      {view === 'canvas' ? <MapCanvas map={map} actions={actions} onController={onController} /> : <OutlineView map={map} actions={actions} find={found} votes={votes} />}
+      {view === 'canvas' ? <MapCanvas map={map} live={live} actions={actions} onController={onController} /> : <OutlineView map={map} actions={actions} find={found} votes={votes} />}
       {findOpen && (
         <FindBar
           map={map}

@@ -2,9 +2,10 @@
  * The map views' actions (see view.ts) as undoable edits: each action is at most ONE edit in the
  * history and ONE API call each way. An action that would change nothing (renaming to the same
  * title, dropping a note where it is) resolves true at once, without an edit or a call.
- * Actions look things up in `mapRef.current`, the map as the screen shows it when they run.
+ * Actions look things up in the store's map as it is when they run (saved, with the edits on their
+ * way), never in a rendered copy that may lag a keystroke behind.
  */
-import type { Note, ProjectMap } from '../../../shared/api/schemas';
+import type { Note } from '../../../shared/api/schemas';
 import { MENU_COMMANDS } from '../../../shared/commands';
 import type { History } from '../commands/history';
 import { formatShortcut } from '../commands/shortcuts';
@@ -35,8 +36,8 @@ function patchLabel(patch: NotePatch, count: number): string {
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function createMapActions(store: MapStore, history: History, mapRef: { current: ProjectMap }, confirm: (c: ConfirmRequest) => void): MapActions {
-  const map = () => mapRef.current;
+export function createMapActions(store: MapStore, history: History, confirm: (c: ConfirmRequest) => void): MapActions {
+  const map = () => store.getState().map;
   /** The listed notes that are on the map, each once, in the order listed. */
   const notesOf = (noteIds: readonly string[]): Note[] => {
     const byId = new Map(map().notes.map((n) => [n.id, n]));
