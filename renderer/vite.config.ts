@@ -5,6 +5,7 @@
  */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { preloadAppChunk } from './preload-plugin';
 
 /** This folder, as a file-system path (Vite resolves `root` against the working directory otherwise). */
 const here = decodeURIComponent(new URL('.', import.meta.url).pathname).replace(/^\/(?=[A-Za-z]:)/, '');
@@ -12,7 +13,7 @@ const here = decodeURIComponent(new URL('.', import.meta.url).pathname).replace(
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadAppChunk()],
   publicDir: false,
   clearScreen: false,
   server: { host: '127.0.0.1' },

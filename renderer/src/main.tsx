@@ -32,5 +32,9 @@ async function fontsReady(): Promise<void> {
 /** This window's name in the API's events (see api/client.ts). */
 const origin = `window-${randomToken()}`;
 const route = readRoute();
-if (route.name === 'project') prefetchProject(route.projectId, origin);
-void Promise.all([import('./start'), fontsReady()]).then(([{ startApp }]) => startApp(origin));
+const asked = route.name === 'project' ? prefetchProject(route.projectId, origin) : Promise.resolve();
+// index.html has the browser fetch and compile the app's chunk meanwhile (preload-plugin.ts).
+// Evaluating it keeps the page busy for a while: it starts once the map has been asked for (its
+// socket's "open" would otherwise wait behind it), or after a moment whatever happens.
+const askedOrLate = Promise.race([asked, new Promise<void>((resolve) => setTimeout(resolve, 300))]);
+void Promise.all([askedOrLate.then(() => import('./start')), fontsReady()]).then(([{ startApp }]) => startApp(origin));

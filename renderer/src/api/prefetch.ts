@@ -15,15 +15,23 @@ import type { Result } from '../../../shared/api/errors';
 type OpenAnswer = Result<Output<'projects.open'>>;
 let early: { projectId: string; answer: Promise<OpenAnswer | null> } | null = null;
 
-export function prefetchProject(projectId: string, origin: string): void {
+/**
+ * Asks for the project; resolves once the request is on its way (or could not be made), so the
+ * caller can hold back work that would keep the page too busy to send it (see main.tsx).
+ */
+export function prefetchProject(projectId: string, origin: string): Promise<void> {
   const start = performance.now();
-  const answer = ask(projectId, origin);
+  let sent!: () => void;
+  const requested = new Promise<void>((resolve) => (sent = resolve));
+  const answer = ask(projectId, origin, sent);
+  void answer.then(sent);
   early = { projectId, answer };
   // Timed like the client's calls (api/client.ts), for the benchmark.
   void answer.then((r) => {
     const timings = ((globalThis as { __journeywallCallTimings?: unknown[] }).__journeywallCallTimings ??= []);
     timings.push({ method: 'projects.open', start, end: performance.now(), ok: r?.ok ?? false });
   });
+  return requested;
 }
 
 /** The early answer for this project (once), or null: then the caller asks itself. */
@@ -41,10 +49,14 @@ function definite(value: unknown): OpenAnswer | null {
   return r.ok || (r.error.code !== 'unavailable' && r.error.code !== 'internal') ? r : null;
 }
 
-function ask(projectId: string, origin: string): Promise<OpenAnswer | null> {
+function ask(projectId: string, origin: string, sent: () => void): Promise<OpenAnswer | null> {
   const input = { projectId };
   const bridge = (window as { journeywall?: JourneywallBridge }).journeywall;
-  if (bridge) return bridge.call('projects.open', input, origin).then(definite, () => null);
+  if (bridge) {
+    const answer = bridge.call('projects.open', input, origin).then(definite, () => null);
+    sent();
+    return answer;
+  }
   return new Promise((resolve) => {
     let socket: WebSocket;
     try {
@@ -59,7 +71,10 @@ function ask(projectId: string, origin: string): Promise<OpenAnswer | null> {
       socket.close();
     };
     const timer = setTimeout(() => finish(null), 10_000);
-    socket.onopen = () => socket.send(JSON.stringify({ id: 1, method: 'projects.open', input, origin }));
+    socket.onopen = () => {
+      socket.send(JSON.stringify({ id: 1, method: 'projects.open', input, origin }));
+      sent();
+    };
     socket.onmessage = (e) => {
       let message: WireMessage;
       try {
