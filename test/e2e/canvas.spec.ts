@@ -132,6 +132,40 @@ test('ten notes captured across three cells with the keyboard alone', async ({ p
   expect(awareness.map((n) => n.text)).toEqual(['Sees an ad on the bus', 'Asks a friend', 'Searches "best running shoes"', 'Reads two reviews']);
 });
 
+test('a burst of notes typed without a pause is drawn as saved, with no reload', async ({ page }) => {
+  const projectId = await newProject(page, 'Fast capture');
+  await page.getByTestId('map-canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const texts = Array.from({ length: 14 }, (_, i) => `Idea ${i + 1}: ${'call back the customer '.repeat(1 + (i % 4))}`.trim());
+  // insertText puts a whole note in at once: Enter follows Enter as fast as the page takes them,
+  // so edits are still unanswered when the next one is drawn.
+  for (const t of texts) {
+    await page.keyboard.insertText(t);
+    await page.keyboard.press('Enter');
+  }
+  await saved(page);
+  await settle(page);
+  const map = await savedMap(projectId);
+  expect(map.notes.map((n) => n.text).sort()).toEqual([...texts].sort());
+  // What the canvas drew in its last frame, not only what it has laid out: every saved note whose
+  // box meets the view was drawn, and nothing else.
+  const drawn = await page.evaluate(() => {
+    const c = (window as any).__journeywallCanvas;
+    const v = { x: -c.camera.x / c.camera.zoom, y: -c.camera.y / c.camera.zoom, w: c.width / c.camera.zoom, h: c.height / c.camera.zoom };
+    const inView = c.scene.layout.noteList.filter((n: any) => n.x < v.x + v.w && n.x + n.w > v.x && n.y < v.y + v.h && n.y + n.h > v.y).map((n: any) => n.id);
+    return { inView: inView.sort(), drawn: [...c.lastDrawn].sort(), laidOut: c.scene.layout.noteList.map((n: any) => n.id).sort() };
+  });
+  expect(drawn.laidOut).toEqual(map.notes.map((n) => n.id).sort());
+  expect(drawn.inView.length).toBeGreaterThan(3);
+  expect(drawn.drawn).toEqual(expect.arrayContaining(drawn.inView));
+  expect(drawn.drawn.every((id: string) => drawn.laidOut.includes(id))).toBe(true);
+  // In the order typed, in the one cell.
+  const order = (await shownNotes(page)).sort((a, b) => a.position - b.position).map((n) => n.text);
+  expect(order).toEqual(texts);
+  await shot(page, 'fast-capture');
+});
+
 test('Shift+Enter is a new line inside a note', async ({ page }) => {
   const projectId = await newProject(page, 'Multi-line');
   await page.getByTestId('map-canvas').focus();
