@@ -160,6 +160,15 @@ test('a burst of notes typed without a pause is drawn as saved, with no reload',
   expect(drawn.inView.length).toBeGreaterThan(3);
   expect(drawn.drawn).toEqual(expect.arrayContaining(drawn.inView));
   expect(drawn.drawn.every((id: string) => drawn.laidOut.includes(id))).toBe(true);
+  // The view followed the editor down the cell: the editor is inside the canvas, and the canvas
+  // itself never scrolled away under the toolbar.
+  const boxes = await page.evaluate(() => {
+    const r = (el: Element | null) => el!.getBoundingClientRect().toJSON();
+    return { container: r(document.querySelector('[data-testid="map-canvas"]')), canvas: r(document.querySelector('[data-testid="map-canvas"] canvas')), editor: r(document.querySelector('[data-testid="note-editor"]')) };
+  });
+  expect(boxes.canvas.top).toBe(boxes.container.top);
+  expect(boxes.editor.top).toBeGreaterThanOrEqual(boxes.container.top);
+  expect(boxes.editor.top + 40).toBeLessThanOrEqual(boxes.container.bottom);
   // In the order typed, in the one cell.
   const order = (await shownNotes(page)).sort((a, b) => a.position - b.position).map((n) => n.text);
   expect(order).toEqual(texts);

@@ -188,6 +188,11 @@ export class CanvasController {
     const ed = this.ui.editor;
     const editor = ed?.kind === 'edit' && !scene.notes.has(ed.noteId) ? null : ed;
     this.setUi({ selection, editor });
+    // Fast capture: each note pushes the next slot down; the view follows the editor.
+    if (editor?.kind === 'new') {
+      const r = this.editorWorldRect(editor);
+      if (r) this.revealRect(r);
+    }
     this.afterMap = this.afterMap.filter((fn) => !fn());
   }
 
