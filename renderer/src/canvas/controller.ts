@@ -123,6 +123,7 @@ export class CanvasController {
 
   detach() {
     cancelAnimationFrame(this.raf);
+    this.raf = 0; // a cancelled frame never runs: attached again, the canvas must still get frames
     this.stage = null;
     this.layers = null;
   }
@@ -165,6 +166,7 @@ export class CanvasController {
       // Typically an edit's answer: the saved map is the one already drawn with the edit shown.
       // Nothing to lay out or draw; only the notes' records are the saved ones now.
       this.built = { ...shown, map, notes: new Map(map.notes.map((n) => [n.id, n])) };
+      queueMicrotask(() => (this.afterMap = this.afterMap.filter((fn) => !fn())));
       return;
     }
     this.built = buildScene(map, this.wraps);
