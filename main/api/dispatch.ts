@@ -19,7 +19,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
   const log = options.log ?? ((message, error) => console.error(message, error));
   return (method, input, origin) => {
     if (!isMethodName(method)) {
-      return fail({ code: 'unknown_method', message: `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}.` });
+      return fail({ code: 'unknown_method', message: typeof method === 'string' ? `There is no API method called ${JSON.stringify(method.slice(0, 80))}.` : `An API method is named by text, not by ${method === null ? 'null' : typeof method}.` });
     }
     const spec = contract[method];
     const parsed = spec.input.safeParse(input === undefined ? {} : input);

@@ -305,7 +305,7 @@ async function hammer(method: unknown, input: unknown): Promise<void> {
   const valid = typeof method === 'string' && Object.hasOwn(contract, method) && contract[method as MethodName].input.safeParse(input === undefined ? {} : input).success;
   counts[valid ? 'valid' : 'invalid']++;
   for (const name of ['dispatch', 'ipc', 'websocket'] as const) {
-    const where = `${name} ${String(method).slice(0, 40)} ${describe_(input)}`;
+    const where = `${name} ${describe_(method).slice(0, 40)} ${describe_(input)}`;
     let r: Result<unknown> | 'unsendable';
     try {
       r = await transports[name](method, input);
@@ -380,7 +380,7 @@ beforeAll(async () => {
       } catch {
         return 'unsendable'; // BigInt, cycles: a browser could not send them either
       }
-      return withTimeout(ws.call(method as string, input), 20_000, `websocket ${String(method)}`);
+      return withTimeout(ws.call(method as string, input), 20_000, `websocket ${describe_(method)}`);
     },
   };
   fixture();
@@ -424,7 +424,7 @@ describe('hostile input through every transport', () => {
 
   it('unknown and hostile method names: unknown_method, nothing changed', async () => {
     const names = fc.oneof(
-      fc.constantFrom<unknown>(...PROTO_KEYS, '', ' ', 'projects.list ', 'PROJECTS.LIST', 'projects', 'notes.create\u0000', '__proto__.projects.list', 'x'.repeat(10_000)),
+      fc.constantFrom<unknown>(...PROTO_KEYS, { toString: null }, Object.create(null), '', ' ', 'projects.list ', 'PROJECTS.LIST', 'projects', 'notes.create\u0000', '__proto__.projects.list', 'x'.repeat(10_000)),
       fc.string({ maxLength: 30 }),
       fc.anything({ maxDepth: 1 }),
     );

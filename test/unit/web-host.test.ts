@@ -108,6 +108,18 @@ describe('the web host', () => {
     b.close();
   });
 
+  it('answers a method named by something other than text in words, and keeps serving', async () => {
+    const a = await connect(host.origin, await sessionCookie(host.url));
+    // A name that cannot even be turned into text ({ toString: null }) once threw inside the host.
+    for (const method of [{ toString: null }, ['projects.list'], 42, null]) {
+      const r = await a.call(method as unknown as string, {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      expect(!r.ok && r.error.message).toMatch(/named by text/);
+    }
+    expect(await a.call('projects.list', {})).toEqual({ ok: true, value: [] });
+    a.close();
+  });
+
   it('refuses a WebSocket without the cookie, from a foreign origin, or on another path', async () => {
     const cookie = await sessionCookie(host.url);
     await expect(connect(host.origin, '')).rejects.toThrow(/403/);
