@@ -27,7 +27,7 @@ import { ensureReference, openReference, prepareScene, referenceScene, reference
 import { best, printTable, ratios, targets, writeResults } from './lib/report.mjs';
 import { createBenchProject, typedNotes } from './lib/seed.mjs';
 import { round } from './lib/stats.mjs';
-import { enterToAck, hostRoundTrip } from './lib/typing.mjs';
+import { enterToAck, harnessFloor, hostRoundTrip } from './lib/typing.mjs';
 
 const LIMIT_MINUTES = 10;
 const SETTLE_MS = 1000;
@@ -134,7 +134,13 @@ async function measureTyping({ browser, network, host, api, projects, opts }) {
     const context = await newGuardedContext(browser, network);
     try {
       const measured = await enterToAck(context, host, project.projectId, typedNotes(opts.typed));
-      return { mapNotes: size, ...measured, hostAloneMs: await hostRoundTrip(api, project, typedNotes(50)) };
+      const floorContext = await newGuardedContext(browser, network);
+      try {
+        const floorMs = await harnessFloor(floorContext, host, project, typedNotes(opts.typed));
+        return { mapNotes: size, ...measured, floorMs, hostAloneMs: await hostRoundTrip(api, project, typedNotes(50)) };
+      } finally {
+        await floorContext.close();
+      }
     } catch (e) {
       warn(e.message);
       return { mapNotes: size, error: e.message };

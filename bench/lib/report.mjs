@@ -77,6 +77,7 @@ export function printTable(results) {
   const e = results.enterToAck;
   if (e?.enterToAckMs) {
     console.log(`Enter → acknowledged, ${e.notes} notes typed into one cell at ${e.mapNotes} notes: p50 ${e.enterToAckMs.p50} ms, p99 ${e.enterToAckMs.p99} ms, max ${e.enterToAckMs.max} ms` + ` (Enter → call sent p50 ${e.enterToCallMs.p50} / p99 ${e.enterToCallMs.p99} ms; call round trip p50 ${e.callRoundTripMs.p50} / p99 ${e.callRoundTripMs.p99} ms; the host alone, from Node: p50 ${e.hostAloneMs.p50} / p99 ${e.hostAloneMs.p99} ms${e.failed ? `; ${e.failed} calls failed` : ''})`);
+    if (e.floorMs) console.log(`  The harness's floor (a bare input over the same map sends notes.create on its own socket; nothing drawn): p50 ${e.floorMs.p50} ms, p99 ${e.floorMs.p99} ms, max ${e.floorMs.max} ms`);
   } else if (e?.error) console.log(`Enter → acknowledged: FAILED: ${e.error}`);
   for (const f of Object.values(results.features)) console.log(`${f.label}: ${f.status === 'timed' ? `${f.ms} ms` : f.status}`);
   const n = results.network;

@@ -78,3 +78,53 @@ export async function hostRoundTrip(api, project, texts) {
   }
   return { calls: times.length, p50: round(median(times), 1), p99: round(percentile(times, 99), 1) };
 }
+
+/**
+ * The floor under Enter → acknowledged in this harness: the same keystrokes typed into a bare
+ * <input> laid over the open map, whose Enter sends `notes.create` on a WebSocket of its own and
+ * whose answer does nothing — no React, no canvas, nothing drawn. What the app adds is the
+ * difference; what the floor shows (the browser, the host and this script sharing the machine) no
+ * app can go below.
+ */
+export async function harnessFloor(context, host, project, texts) {
+  const { page } = await openJourneywall(context, host, project.projectId);
+  const target = { projectId: project.projectId, stageId: project.stages[0].id, laneId: project.lanes[0].id };
+  await page.evaluate(
+    (t) =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api/ws`);
+        const sent = new Map();
+        const acks = (window.__benchFloor = []);
+        let id = 1_000_000;
+        ws.onmessage = (e) => {
+          const m = JSON.parse(e.data);
+          if (!sent.has(m.id)) return;
+          acks.push(performance.now() - sent.get(m.id));
+          sent.delete(m.id);
+        };
+        ws.onerror = () => reject(new Error('The floor socket could not connect.'));
+        const input = document.createElement('input');
+        input.id = 'bench-floor';
+        input.style.cssText = 'position:fixed;top:0;left:0;z-index:99999';
+        input.addEventListener('keydown', (e) => {
+          e.stopPropagation(); // the app's shortcuts stay out of it
+          if (e.key !== 'Enter') return;
+          const n = ++id;
+          sent.set(n, e.timeStamp);
+          ws.send(JSON.stringify({ id: n, method: 'notes.create', input: { ...t, text: input.value || '(empty)' }, origin: 'bench-floor' }));
+          input.value = '';
+        });
+        document.body.appendChild(input);
+        ws.onopen = () => resolve();
+      }),
+    target,
+  );
+  await page.focus('#bench-floor');
+  for (const [i, text] of texts.entries()) {
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((k) => window.__benchFloor.length >= k, i + 1, { timeout: 10_000, polling: 10 });
+  }
+  const v = await page.evaluate(() => window.__benchFloor);
+  return { notes: v.length, p50: round(median(v), 1), p99: round(percentile(v, 99), 1), max: round(Math.max(...v), 1) };
+}
