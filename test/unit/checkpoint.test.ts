@@ -59,6 +59,30 @@ describe('WAL checkpoints', () => {
     expect(reopened.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(210);
   });
 
+  it('run during a long stream of edits too, at the latest maxDelayMs after the first unsynced one', () => {
+    vi.useFakeTimers();
+    const { file, db, write } = library();
+    const checkpoints = new Checkpointer(() => db, { idleMs: 1000, maxDelayMs: 2000 });
+    const before = fs.statSync(file).size;
+    for (let i = 0; i < 19; i++) {
+      write(5);
+      checkpoints.noteWrite();
+      vi.advanceTimersByTime(100); // never a pause of 1 s
+    }
+    expect(fs.statSync(file).size).toBe(before);
+    vi.advanceTimersByTime(100); // 2 s since the first edit
+    const synced = fs.statSync(file).size;
+    expect(synced).toBeGreaterThan(before + 90 * 3000);
+    // The next edit starts a new deadline: nothing more happens until it is due.
+    write(50);
+    checkpoints.noteWrite();
+    vi.advanceTimersByTime(999);
+    expect(fs.statSync(file).size).toBe(synced);
+    vi.advanceTimersByTime(1);
+    expect(fs.statSync(file).size).toBeGreaterThan(synced + 40 * 3000);
+    checkpoints.stop();
+  });
+
   it('run at once after an edit when the log is past its limit', () => {
     const { file, db, write, wal } = library();
     const before = fs.statSync(file).size;
