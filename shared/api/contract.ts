@@ -7,7 +7,7 @@
  * (the compiler says where it is missing), and every transport has it.
  */
 import { z } from 'zod';
-import { Id } from './schemas';
+import { Id, Note, Timestamp } from './schemas';
 import { backupsMethods } from './methods/backups';
 import { emotionsMethods } from './methods/emotions';
 import { notesMethods } from './methods/notes';
@@ -50,8 +50,20 @@ export const isMethodName = (name: unknown): name is MethodName => typeof name =
 export const ApiEvent = z.discriminatedUnion('type', [
   /** The project list changed (created, renamed, deleted, note counts). */
   z.object({ type: z.literal('projects.changed') }),
-  /** A project's map changed; `origin` is the connection that made the change. */
-  z.object({ type: z.literal('project.changed'), projectId: Id, revision: z.int(), origin: z.string().nullable(), method: z.string() }),
+  /**
+   * A project's map changed; `origin` is the connection that made the change. `notes`: when the
+   * change touched notes only (and not too many), what it did to them — the notes it wrote, as
+   * they are now (moved neighbours included), and the ids it removed — so a window showing the
+   * map can apply it to revision − 1 instead of reading the whole map again.
+   */
+  z.object({
+    type: z.literal('project.changed'),
+    projectId: Id,
+    revision: z.int(),
+    origin: z.string().nullable(),
+    method: z.string(),
+    notes: z.object({ updatedAt: Timestamp, changed: z.array(Note), removed: z.array(Id) }).optional(),
+  }),
   /** A project's list of snapshots changed (one taken, restored or deleted). */
   z.object({ type: z.literal('snapshots.changed'), projectId: Id }),
   /** A project's timer was set, paused, changed, cleared or ran out. */

@@ -175,6 +175,44 @@ test('a burst of notes typed without a pause is drawn as saved, with no reload',
   await shot(page, 'fast-capture');
 });
 
+test('another window’s note edits are drawn as they come, without reading the whole map again', async ({ page }) => {
+  const projectId = await newProject(page, 'Two windows');
+  const map = await savedMap(projectId);
+  const cell = (stage: string, lane: string) => ({ stageId: map.stages.find((s) => s.title === stage)!.id, laneId: map.lanes.find((l) => l.title === lane)!.id });
+  const reads = () => page.evaluate(() => ((window as any).__journeywallCallTimings ?? []).filter((t: any) => t.method === 'map.get' || t.method === 'projects.open').length);
+  const call = async (method: string, input: unknown): Promise<any> => {
+    const r = await api.call(method, input);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  /** In order, cell by cell: what the canvas laid out must become what the API saved. */
+  const expectShownIsSavedNow = async () => {
+    const savedNow = await savedMap(projectId);
+    const stage = new Map(savedNow.stages.map((s) => [s.id, s.title]));
+    const lane = new Map(savedNow.lanes.map((l) => [l.id, l.title]));
+    const expected = savedNow.notes.map((n) => `${stage.get(n.stageId)} / ${lane.get(n.laneId)} / ${n.position} / ${n.text}`);
+    await expect.poll(async () => (await shownNotes(page)).map((n) => `${n.stage} / ${n.lane} / ${n.position} / ${n.text}`)).toEqual(expected);
+  };
+  const readsBefore = await reads();
+  // Another window (the test's own API connection) adds, inserts, edits, moves and deletes notes.
+  const a = await call('notes.create', { projectId, ...cell('Awareness', 'Customer actions'), text: 'Sees the poster at the station' });
+  await call('notes.create', { projectId, ...cell('Awareness', 'Customer actions'), text: 'Asks a friend' });
+  await call('notes.create', { projectId, ...cell('Awareness', 'Customer actions'), text: 'Searches for reviews first', index: 0 });
+  const b = await call('notes.create', { projectId, ...cell('Purchase', 'Pain points'), text: 'The card is declined twice' });
+  await call('notes.update', { projectId, noteId: a.id, text: 'Sees the poster at the bus stop' });
+  await call('notes.move', { projectId, noteIds: [b.id], ...cell('Awareness', 'Customer actions'), index: 1 });
+  await expectShownIsSavedNow();
+  await call('notes.delete', { projectId, noteIds: [a.id] });
+  await expectShownIsSavedNow();
+  expect(await reads()).toBe(readsBefore);
+  // A change to the structure is not a note change: the map is read again, once.
+  await call('stages.rename', { projectId, stageId: cell('Purchase', 'Pain points').stageId, title: 'Checkout' });
+  await expect.poll(() => page.evaluate(() => [...(window as any).__journeywallCanvas.scene.stageTitles.values()])).toContain('Checkout');
+  expect(await reads()).toBe(readsBefore + 1);
+  await expectShownIsSavedNow();
+  await shot(page, 'other-window');
+});
+
 test('Shift+Enter is a new line inside a note', async ({ page }) => {
   const projectId = await newProject(page, 'Multi-line');
   await page.getByTestId('map-canvas').focus();

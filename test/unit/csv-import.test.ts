@@ -76,7 +76,7 @@ describe('notes.importCsv', () => {
 
     // One change: one revision, one map event (and the snapshot list's).
     expect(revision()).toBe(rev + 1);
-    expect(lib.events.filter((e) => e.type === 'project.changed')).toEqual([{ type: 'project.changed', projectId, revision: rev + 1, origin: 'test', method: 'notes.importCsv' }]);
+    expect(lib.events.filter((e) => e.type === 'project.changed')).toEqual([{ type: 'project.changed', projectId, revision: rev + 1, origin: 'test', method: 'notes.importCsv', notes: expect.objectContaining({ removed: [] }) }]);
     expect(lib.events).toContainEqual({ type: 'snapshots.changed', projectId });
 
     const m = map();

@@ -44,7 +44,7 @@ describe('notes.updateMany', () => {
     expect(after.notes.find((n) => n.id === c.id)).toEqual(c);
     // One user action: one revision, one change event.
     expect(after.project.revision).toBe(rev + 1);
-    expect(lib.events.filter((e) => e.type === 'project.changed')).toEqual([{ type: 'project.changed', projectId: p.id, revision: rev + 1, origin: 'test', method: 'notes.updateMany' }]);
+    expect(lib.events.filter((e) => e.type === 'project.changed')).toEqual([{ type: 'project.changed', projectId: p.id, revision: rev + 1, origin: 'test', method: 'notes.updateMany', notes: { updatedAt: expect.any(String), changed: expect.arrayContaining(out), removed: [] } }]);
   });
 
   it('leaves a note it does not change as it was, time of last change included', () => {

@@ -201,7 +201,8 @@ describe('change events', () => {
     const m = map(p.id);
     lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Customer actions'), text: 'x' });
     const changed = lib.events.filter((e) => e.type === 'project.changed');
-    expect(changed).toEqual([{ type: 'project.changed', projectId: p.id, revision: m.project.revision + 1, origin: 'test', method: 'notes.create' }]);
+    const created = map(p.id).notes.find((n) => n.text === 'x')!;
+    expect(changed).toEqual([{ type: 'project.changed', projectId: p.id, revision: m.project.revision + 1, origin: 'test', method: 'notes.create', notes: { updatedAt: map(p.id).project.updatedAt, changed: [created], removed: [] } }]);
     lib.events.length = 0;
     lib.err('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Emotions'), text: 'refused' });
     expect(lib.events).toEqual([]);

@@ -103,9 +103,9 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
       if (!r.ok && r.error.code === 'not_found') onLost('This project was deleted (perhaps in another window).');
     });
 
-  // Other windows' changes to this project: re-read the map. Our own come back as echoes: skip.
+  // Other windows' changes to this project: applied as they come (notes), or the map is read again.
   useApiEvents((event) => {
-    if (event.type === 'project.changed' && event.projectId === projectId && !client.isOwn(event)) refresh();
+    if (event.type === 'project.changed' && event.projectId === projectId && !store.hear(event, client.isOwn(event))) refresh();
     // A version was restored (here or in another window): undo's edits were made to another map.
     if (event.type === 'project.changed' && event.projectId === projectId && event.method === 'snapshots.restore') history.clear();
     // A backup was restored over the library: what undo remembers no longer applies.

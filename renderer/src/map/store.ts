@@ -4,7 +4,8 @@
  * it, it becomes part of the saved map; when the API refuses it, it simply drops out, so the
  * screen returns to the saved state, and the refusal's message is reported in words.
  */
-import type { MethodName, Output } from '../../../shared/api/contract';
+import type { ApiEvent, MethodName, Output } from '../../../shared/api/contract';
+import { applyNoteChanges } from '../../../shared/domain/note-changes';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import type { ApiError, Result } from '../../../shared/api/errors';
 import type { ApiClient } from '../api/client';
@@ -31,6 +32,8 @@ export class MapStore {
   private readonly listeners = new Set<() => void>();
   private refreshing: Promise<Result<ProjectMap>> | null = null;
   private refreshAgain = false;
+  /** The project's revision `saved` is at, as far as this window has heard. */
+  private revision: number;
 
   constructor(
     private readonly client: ApiClient,
@@ -38,7 +41,28 @@ export class MapStore {
     private readonly options: MapStoreOptions,
   ) {
     this.saved = initial;
+    this.revision = initial.project.revision;
     this.state = { map: initial, pending: 0 };
+  }
+
+  /**
+   * A change to this project, as the API reported it. Our own edits are in the saved map already
+   * (or will be, with their answers); another window's change to notes is applied to the saved
+   * map when it comes right after the revision we have and none of our edits is on its way.
+   * Returns false when that cannot be done and the map must be read again (`refresh`).
+   */
+  hear(event: Extract<ApiEvent, { type: 'project.changed' }>, own: boolean): boolean {
+    if (event.revision <= this.revision) return true; // a read since then has it
+    if (event.revision !== this.revision + 1) return false; // missed one
+    if (own) {
+      this.revision = event.revision;
+      return true;
+    }
+    if (!event.notes || this.inFlight.length > 0 || this.refreshing) return false;
+    this.saved = applyNoteChanges(this.saved, event.revision, event.notes);
+    this.revision = event.revision;
+    this.recompute();
+    return true;
   }
 
   get projectId(): string {
@@ -92,6 +116,7 @@ export class MapStore {
         result = await this.client.call('map.get', { projectId: this.projectId });
         if (result.ok) {
           this.saved = result.value;
+          this.revision = result.value.project.revision;
           this.recompute();
         }
       } while (this.refreshAgain && result.ok);
