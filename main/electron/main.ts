@@ -17,6 +17,7 @@ import { resolveDataDir } from '../paths';
 import { listBackups, restoreBackup } from '../recovery';
 import { serveAppRequest } from './app-protocol';
 import { APP_ORIGIN, isAppUrl, isTrustedFrame, registerIpc } from './ipc';
+import { DISABLED_CHROMIUM_FEATURES } from './chromium';
 import { menuTemplate } from './menu';
 import { electronNativeBindingPath } from './native-binding.mjs';
 
@@ -34,6 +35,7 @@ const ALLOWED_PERMISSIONS = new Set(['fullscreen', 'clipboard-sanitized-write'])
 // Before `ready`: the app scheme behaves like https (origin, storage, fetch, secure context).
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','));
 
 // --data-dir / $JOURNEYWALL_DATA_DIR also holds Chromium's profile, and so the single-instance
 // lock: two libraries can be open at once, one library only once.

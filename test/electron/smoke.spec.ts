@@ -76,6 +76,8 @@ test.describe('desktop app (Electron)', () => {
         return p && { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag, webSecurity: p.webSecurity };
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+      // Answers to edits are read as they come, not held back until the next frame (main/electron/chromium.ts).
+      expect(await app.evaluate(({ app: a }) => a.commandLine.getSwitchValue('disable-features'))).toContain('DeferRendererTasksAfterInput');
 
       const created = await win.evaluate(() =>
         (globalThis as unknown as { journeywall: JourneywallBridge }).journeywall.call('projects.create', { template: 'purchase', title: 'Smoke' }, 'smoke'),
