@@ -20,7 +20,7 @@ import { listApiMethods, timeFeatures } from './lib/features.mjs';
 import { panAndZoom } from './lib/gesture.mjs';
 import { connectApi, ensureBuilt, snapshotApp, startHost } from './lib/host.mjs';
 import { gitState } from './lib/git.mjs';
-import { appLook } from './lib/app-source.mjs';
+import { appLook, desktopChromiumArgs } from './lib/app-source.mjs';
 import { exportLayout, journeywallTarget, openJourneywall } from './lib/journeywall.mjs';
 import { elapsedSeconds, log, step, warn } from './lib/log.mjs';
 import { ensureReference, openReference, prepareScene, referenceScene, referenceTarget, serveReference } from './lib/reference.mjs';
@@ -218,9 +218,20 @@ async function main() {
   }
 
   const typing = opts.typed > 0 ? await measureTyping({ browser, network, host, api, projects, opts }) : null;
+  // The same typing in Chromium with the desktop app's switches (main/electron/chromium.ts).
+  const desktopArgs = await desktopChromiumArgs();
+  let typingDesktop = null;
+  if (opts.typed > 0 && desktopArgs.length) {
+    const desktop = await step(`Starting Chromium as the desktop app runs it (${desktopArgs.join(' ')})`, () => launchBrowser(desktopArgs));
+    try {
+      typingDesktop = { chromiumArgs: desktopArgs, ...(await measureTyping({ browser: desktop.browser, network, host, api, projects, opts })) };
+    } finally {
+      await desktop.browser.close();
+    }
+  }
   const features = await timeFeatures(methods, { api, projects });
 
-  const results = { ...metadata({ startedAt, loadBefore, chromium, args, app, build, reference, opts, server }), sizes, enterToAck: typing, features, network };
+  const results = { ...metadata({ startedAt, loadBefore, chromium, args, app, build, reference, opts, server }), sizes, enterToAck: typing, enterToAckDesktop: typingDesktop, features, network };
   results.targets = targets(results);
 
   printTable(results);

@@ -27,6 +27,19 @@ export async function apiMethodNames() {
   return [...METHOD_NAMES];
 }
 
+/**
+ * The Chromium switches the desktop app sets (main/electron/chromium.ts), so the typing test can
+ * also run in Chromium as the app runs it. None when that list is gone.
+ */
+export async function desktopChromiumArgs() {
+  try {
+    const { DISABLED_CHROMIUM_FEATURES } = await importAppModule('main/electron/chromium.ts');
+    return DISABLED_CHROMIUM_FEATURES.length ? [`--disable-features=${DISABLED_CHROMIUM_FEATURES.join(',')}`] : [];
+  } catch {
+    return [];
+  }
+}
+
 /** What the reference page needs to look like the canvas: note fills and the canvas theme. */
 export async function appLook() {
   const { NOTE_COLOR_FILLS } = await importAppModule('shared/domain/model.ts');

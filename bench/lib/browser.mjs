@@ -8,10 +8,12 @@ export const VIEWPORT = { width: 1280, height: 800 };
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
-export async function launchBrowser() {
+/** `extraArgs`: switches on top of the usual ones (the desktop app's Chromium settings, for one measurement). */
+export async function launchBrowser(extraArgs = []) {
+  const args = [...ARGS, ...extraArgs];
   try {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    return { browser, version: browser.version(), args: ARGS };
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
+    return { browser, version: browser.version(), args };
   } catch (e) {
     throw new Error(`Could not start Chromium at ${CHROMIUM} (set CHROMIUM_PATH to use another): ${e.message}`);
   }

@@ -35,7 +35,13 @@ export function targets(results) {
     if (s.notes === 1000) add('1000 notes: first map < 1 s', o.paintedMs < 1000, `${o.paintedMs} ms`);
     if (x) add(`${s.notes} notes: heap ≤ Excalidraw's`, o.heapMB <= x.heapMB, `${o.heapMB} vs ${x.heapMB} MB`);
   }
-  if (results.enterToAck?.enterToAckMs) add(`${results.enterToAck.mapNotes} notes: Enter → acknowledged p99 ≤ 20 ms`, results.enterToAck.enterToAckMs.p99 <= 20, `${results.enterToAck.enterToAckMs.p99} ms`);
+  // The product is the desktop app: the target is checked in Chromium as it runs it. Chromium as it
+  // comes (the web host in a browser) is shown beside it with its floor, as a figure, not a check.
+  const desk = results.enterToAckDesktop;
+  const web = results.enterToAck;
+  if (desk?.enterToAckMs) add(`${desk.mapNotes} notes: Enter → acknowledged p99 ≤ 20 ms (Chromium as the desktop app runs it)`, desk.enterToAckMs.p99 <= 20, `${desk.enterToAckMs.p99} ms`);
+  else if (web?.enterToAckMs) add(`${web.mapNotes} notes: Enter → acknowledged p99 ≤ 20 ms`, web.enterToAckMs.p99 <= 20, `${web.enterToAckMs.p99} ms`);
+  if (desk?.enterToAckMs && web?.enterToAckMs) add(`${web.mapNotes} notes: Enter → acknowledged in Chromium as it comes (not a check)`, null, `p99 ${web.enterToAckMs.p99} ms; a bare input there: p99 ${web.floorMs?.p99 ?? '–'} ms`);
   for (const f of Object.values(results.features)) add(`${f.label} < ${f.targetMs / 1000} s`, f.status === 'timed' ? f.ms < f.targetMs : null, f.status === 'timed' ? `${f.ms} ms` : f.status);
   return out;
 }
@@ -74,11 +80,15 @@ export function printTable(results) {
   console.log(`\n${rows.join('\n')}`);
   console.log(`(best of ${results.method.rounds} rounds per metric, pages interleaved ${results.method.order}. Times from navigation start: Data = the map's data in hand, Drawn = first draw of the map, Painted = the frame after it; the first-map ratio uses Painted. Headless Chromium draws at 60 Hz: fps ≤ ~60, frame times in steps of 16.7 ms.)\n`);
 
-  const e = results.enterToAck;
-  if (e?.enterToAckMs) {
-    console.log(`Enter → acknowledged, ${e.notes} notes typed into one cell at ${e.mapNotes} notes: p50 ${e.enterToAckMs.p50} ms, p99 ${e.enterToAckMs.p99} ms, max ${e.enterToAckMs.max} ms` + ` (Enter → call sent p50 ${e.enterToCallMs.p50} / p99 ${e.enterToCallMs.p99} ms; call round trip p50 ${e.callRoundTripMs.p50} / p99 ${e.callRoundTripMs.p99} ms; the host alone, from Node: p50 ${e.hostAloneMs.p50} / p99 ${e.hostAloneMs.p99} ms${e.failed ? `; ${e.failed} calls failed` : ''})`);
-    if (e.floorMs) console.log(`  The harness's floor (a bare input over the same map sends notes.create on its own socket; nothing drawn): p50 ${e.floorMs.p50} ms, p99 ${e.floorMs.p99} ms, max ${e.floorMs.max} ms`);
-  } else if (e?.error) console.log(`Enter → acknowledged: FAILED: ${e.error}`);
+  for (const [e, where] of [
+    [results.enterToAck, 'Chromium as it comes'],
+    [results.enterToAckDesktop, `Chromium as the desktop app runs it (${results.enterToAckDesktop?.chromiumArgs?.join(' ')})`],
+  ]) {
+    if (e?.enterToAckMs) {
+      console.log(`Enter → acknowledged, ${e.notes} notes typed into one cell at ${e.mapNotes} notes, ${where}: p50 ${e.enterToAckMs.p50} ms, p99 ${e.enterToAckMs.p99} ms, max ${e.enterToAckMs.max} ms` + ` (Enter → call sent p50 ${e.enterToCallMs.p50} / p99 ${e.enterToCallMs.p99} ms; call round trip p50 ${e.callRoundTripMs.p50} / p99 ${e.callRoundTripMs.p99} ms; the host alone, from Node: p50 ${e.hostAloneMs.p50} / p99 ${e.hostAloneMs.p99} ms${e.failed ? `; ${e.failed} calls failed` : ''})`);
+      if (e.floorMs) console.log(`  The harness's floor (a bare input over the same map sends notes.create on its own socket; nothing drawn): p50 ${e.floorMs.p50} ms, p99 ${e.floorMs.p99} ms, max ${e.floorMs.max} ms`);
+    } else if (e?.error) console.log(`Enter → acknowledged, ${where}: FAILED: ${e.error}`);
+  }
   for (const f of Object.values(results.features)) console.log(`${f.label}: ${f.status === 'timed' ? `${f.ms} ms` : f.status}`);
   const n = results.network;
   console.log(`Network: ${n.requests} requests, ${n.blocked.length} blocked for leaving 127.0.0.1${n.blocked.length ? `:\n  ${[...new Set(n.blocked)].slice(0, 10).join('\n  ')}` : ''}`);
