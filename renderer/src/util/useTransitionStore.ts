@@ -13,10 +13,24 @@ import { startTransition, useEffect, useState } from 'react';
 export function useTransitionStore<T>(subscribe: (listener: () => void) => () => void, getState: () => T): T {
   const [state, setState] = useState(getState);
   useEffect(() => {
-    const update = () => startTransition(() => setState(getState));
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    // One task later, and once for any number of changes: after a key press Chromium holds every
+    // task back until the next frame and then runs them in the order they were posted, so a render
+    // scheduled inside the Enter would run before that edit's answer is read; scheduled from this
+    // task, it comes after the answers already on their way, and renders the edit once, saved.
+    const update = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        startTransition(() => setState(getState));
+      }, 0);
+    };
     // A change between the first render and this subscription is not missed.
-    update();
-    return subscribe(update);
+    startTransition(() => setState(getState));
+    const unsubscribe = subscribe(update);
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
   }, [subscribe, getState]);
   return state;
 }
