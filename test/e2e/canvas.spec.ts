@@ -213,6 +213,50 @@ test('another window’s note edits are drawn as they come, without reading the 
   await shot(page, 'other-window');
 });
 
+test('a map opened from its address is read once, and a change made while the page starts is not missed', async ({ page, context }) => {
+  const created = await api.call('projects.create', { template: 'purchase', title: 'Opened by address' });
+  if (!created.ok) throw new Error(created.error.message);
+  const projectId = (created.value as { id: string }).id;
+  const map = await savedMap(projectId);
+  const cell = { stageId: map.stages[0]!.id, laneId: map.lanes[0]!.id };
+  await api.call('notes.create', { projectId, ...cell, text: 'There before the page opened' });
+  const calls = (p: Page): Promise<string[]> => p.evaluate(() => ((window as any).__journeywallCallTimings ?? []).map((t: any) => t.method as string));
+  const texts = async (p: Page) => (await shownNotes(p)).map((n) => n.text);
+  // Opened from its address, nothing changing: one early read, none after it, once the screen
+  // hears events on its own connection (its first voting.list has been answered).
+  await page.goto(`${host.url}#/project/${projectId}`);
+  await canvasReady(page);
+  await expect.poll(async () => (await calls(page)).includes('voting.list')).toBe(true);
+  await page.waitForTimeout(300);
+  expect((await calls(page)).filter((m) => m === 'projects.open' || m === 'map.get')).toEqual(['projects.open']);
+  expect(await texts(page)).toEqual(['There before the page opened']);
+
+  // Again, with another window adding a note after the early answer was made and before the page
+  // has it: the early connection's answer is held until that note is saved.
+  const other = await context.newPage();
+  let sockets = 0;
+  let changed = false;
+  await other.routeWebSocket(/\/api\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    if (++sockets !== 1) return; // the client's own connection: as it is
+    let queue = Promise.resolve();
+    server.onMessage((message) => {
+      queue = queue.then(async () => {
+        if (!changed && String(message).includes('"id":1,')) {
+          changed = true;
+          await api.call('notes.create', { projectId, ...cell, text: 'Added while the page started' });
+        }
+        ws.send(message);
+      });
+    });
+  });
+  await other.goto(`${host.url}#/project/${projectId}`);
+  await canvasReady(other);
+  await expect.poll(() => texts(other)).toEqual(['There before the page opened', 'Added while the page started']);
+  expect(changed).toBe(true);
+  expect((await calls(other)).filter((m) => m === 'map.get')).toEqual(['map.get']);
+});
+
 test('Shift+Enter is a new line inside a note', async ({ page }) => {
   const projectId = await newProject(page, 'Multi-line');
   await page.getByTestId('map-canvas').focus();

@@ -3,7 +3,7 @@
  * edits, keeps up with other windows, and frames the map view with the project's header.
  * The views (MapViews: the canvas or the outline) only draw and report actions.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { MENU_COMMANDS } from '../../../shared/commands';
 import { useApi, useApiEvents, useConnectionStatus } from '../api/ApiContext';
 import { takePrefetchedProject } from '../api/prefetch';
@@ -27,7 +27,7 @@ import { useTimer } from '../timer/useTimer';
 import { useTransitionStore } from '../util/useTransitionStore';
 import type { MapActions } from './view';
 
-type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; store: MapStore };
+type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; store: MapStore; handOver: (() => Promise<boolean>) | null };
 
 export function MapScreen({ projectId, onHome, onShowShortcuts }: { projectId: string; onHome(): void; onShowShortcuts(): void }) {
   const client = useApi();
@@ -39,21 +39,22 @@ export function MapScreen({ projectId, onHome, onShowShortcuts }: { projectId: s
     setLoad({ status: 'loading' });
     const open = () => client.call('projects.open', { projectId });
     const early = takePrefetchedProject(projectId);
-    const answer = early ? early.then((r) => r ?? open()) : open();
+    let handOver: (() => Promise<boolean>) | null = null;
+    const answer = early ? early.answer.then((r) => (r ? ((handOver = early.handOver), r) : open())) : open();
     void answer.then((r) => {
       if (cancelled) return;
       if (!r.ok) return setLoad({ status: 'failed', message: r.error.message });
       const store = new MapStore(client, r.value, {
         onError: (error) => toasts.error(error.message, 'Not saved'),
       });
-      setLoad({ status: 'ready', store });
+      setLoad({ status: 'ready', store, handOver });
     });
     return () => {
       cancelled = true;
     };
   }, [client, projectId, toasts]);
 
-  if (load.status === 'ready') return <LoadedMap key={load.store.projectId} store={load.store} onHome={onHome} onShowShortcuts={onShowShortcuts} onLost={(message) => setLoad({ status: 'failed', message })} />;
+  if (load.status === 'ready') return <LoadedMap key={load.store.projectId} store={load.store} handOver={load.handOver} onHome={onHome} onShowShortcuts={onShowShortcuts} onLost={(message) => setLoad({ status: 'failed', message })} />;
   return (
     <div className="screen map-screen">
       <header className="topbar">
@@ -87,11 +88,11 @@ interface PendingConfirm {
   run(): void;
 }
 
-function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore; onHome(): void; onShowShortcuts(): void; onLost(message: string): void }) {
+function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store: MapStore; handOver: (() => Promise<boolean>) | null; onHome(): void; onShowShortcuts(): void; onLost(message: string): void }) {
   const client = useApi();
   // The frame around the map follows edits as transitions; the canvas hears of them directly
   // (MapViews' `live`), so an edit is drawn in the next frame and its answer is read at once.
-  const { map, pending } = useTransitionStore(store.subscribe, store.getState);
+  const { map } = useTransitionStore(store.subscribe, store.getState);
   const history = useMemo(() => new History(), []);
   const historyState = useTransitionStore(history.subscribe, history.getState);
   const connection = useConnectionStatus();
@@ -114,11 +115,18 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
       refresh();
     }
   });
-  // Back from a lost connection: what is saved may differ from what is shown.
+  // The map came early, on a connection of its own (api/prefetch.ts): once this screen hears
+  // events on the client's, read it again only if the project changed in between. Back from a
+  // lost connection: what is saved may differ from what is shown.
   const previousConnection = useRef(connection);
+  const handedOver = useRef(false);
   useEffect(() => {
-    if (previousConnection.current !== 'open' && connection === 'open') refresh();
+    const back = previousConnection.current === 'reconnecting' && connection === 'open';
     previousConnection.current = connection;
+    if (connection !== 'open') return;
+    if (back) refresh();
+    else if (!handedOver.current && handOver) void handOver().then((missed) => missed && refresh());
+    handedOver.current = true;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [connection]);
 
@@ -166,17 +174,7 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
           {details.length > 0 && <p className="topbar-details">{details.join(' · ')}</p>}
         </div>
         <div className="topbar-tools">
-          <p className={`save-status${offline ? ' save-status-offline' : pending > 0 ? ' save-status-saving' : ''}`} data-testid="save-status" role="status" aria-live="polite">
-            {offline ? (
-              'Reconnecting…'
-            ) : pending > 0 ? (
-              'Saving…'
-            ) : (
-              <>
-                <CheckIcon /> All changes saved
-              </>
-            )}
-          </p>
+          <SaveStatus store={store} offline={offline} />
           <button
             type="button"
             className="icon-button"
@@ -245,5 +243,26 @@ function LoadedMap({ store, onHome, onShowShortcuts, onLost }: { store: MapStore
         />
       )}
     </div>
+  );
+}
+
+/**
+ * "Saving…" from the moment an edit is made, in the same frame: a small element of its own that
+ * follows the store at once, while the rest of the frame around the map follows as a transition.
+ */
+function SaveStatus({ store, offline }: { store: MapStore; offline: boolean }) {
+  const pending = useSyncExternalStore(store.subscribe, () => store.getState().pending);
+  return (
+    <p className={`save-status${offline ? ' save-status-offline' : pending > 0 ? ' save-status-saving' : ''}`} data-testid="save-status" role="status" aria-live="polite">
+      {offline ? (
+        'Reconnecting…'
+      ) : pending > 0 ? (
+        'Saving…'
+      ) : (
+        <>
+          <CheckIcon /> All changes saved
+        </>
+      )}
+    </p>
   );
 }

@@ -34,6 +34,8 @@ export class MapStore {
   private refreshAgain = false;
   /** The project's revision `saved` is at, as far as this window has heard. */
   private revision: number;
+  /** The latest revision events have told of during a read (which may or may not include it). */
+  private heard = 0;
 
   constructor(
     private readonly client: ApiClient,
@@ -52,13 +54,15 @@ export class MapStore {
    * Returns false when that cannot be done and the map must be read again (`refresh`).
    */
   hear(event: Extract<ApiEvent, { type: 'project.changed' }>, own: boolean): boolean {
+    this.heard = Math.max(this.heard, event.revision);
     if (event.revision <= this.revision) return true; // a read since then has it
+    if (this.refreshing) return true; // the read under way is repeated if it comes back older
     if (event.revision !== this.revision + 1) return false; // missed one
     if (own) {
       this.revision = event.revision;
       return true;
     }
-    if (!event.notes || this.inFlight.length > 0 || this.refreshing) return false;
+    if (!event.notes || this.inFlight.length > 0) return false;
     this.saved = applyNoteChanges(this.saved, event.revision, event.notes);
     this.revision = event.revision;
     this.recompute();
@@ -113,13 +117,14 @@ export class MapStore {
       let result: Result<ProjectMap>;
       do {
         this.refreshAgain = false;
+        this.heard = 0; // what events tell of while this read is under way
         result = await this.client.call('map.get', { projectId: this.projectId });
         if (result.ok) {
           this.saved = result.value;
           this.revision = result.value.project.revision;
           this.recompute();
         }
-      } while (this.refreshAgain && result.ok);
+      } while ((this.refreshAgain || this.heard > this.revision) && result.ok);
       this.refreshing = null;
       return result;
     };
