@@ -6,7 +6,7 @@
  * Options:
  *   --build           build dist/ first (otherwise only when it is missing)
  *   --sizes=500,1000  map sizes (default 500,1000,3000,5000)
- *   --rounds=2        A B rounds per size (default 2)
+ *   --rounds=3        A B rounds per size (default 3)
  *   --typed=200       notes typed for Enter → acknowledged (0 to skip; at 3,000 notes, or the
  *                     largest size below it)
  *   --no-reference    Journeywall only
@@ -41,7 +41,7 @@ function options(argv) {
     build: argv.includes('--build'),
     reference: !argv.includes('--no-reference'),
     sizes: get('sizes', '500,1000,3000,5000').split(',').map(Number),
-    rounds: Number(get('rounds', '2')),
+    rounds: Number(get('rounds', '3')),
     typed: Number(get('typed', '200')),
     screenshots: argv.includes('--screenshots') ? fs.mkdtempSync(path.join(os.tmpdir(), 'journeywall-bench-screens-')) : null,
   };
