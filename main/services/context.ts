@@ -6,6 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ApiEvent, MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import { notFound } from '../../shared/api/errors';
 import type { Db } from '../db/library';
+import type { NoteChanges } from '../../shared/domain/note-changes';
 import { NOTE_COLUMNS, toNote, type NoteRow } from './rows';
 
 /** Who is calling: `origin` names the window or connection, so it can tell its own changes apart. */
@@ -18,8 +19,6 @@ export type Handler<M extends MethodName> = (input: ParsedInput<M>, call: CallCo
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 export type EventSink = (event: ApiEvent) => void;
-
-type NoteChanges = NonNullable<Extract<ApiEvent, { type: 'project.changed' }>['notes']>;
 
 /** Past this many notes written or removed, an event says only "changed" (windows read the map again). */
 export const MAX_EVENT_NOTES = 500;
