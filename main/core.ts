@@ -60,7 +60,8 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
 
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => {
-    if (event.type !== 'library.replaced') {
+    // A presentation's step is no edit: it neither wants a backup nor writes to the file.
+    if (event.type !== 'library.replaced' && event.type !== 'presentation.changed') {
       scheduler?.noteEdit();
       checkpoints.noteWrite();
     }

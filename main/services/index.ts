@@ -4,6 +4,7 @@ import { ServiceContext, type EventSink, type Handlers } from './context';
 import { emotionHandlers } from './emotions';
 import { noteHandlers } from './notes';
 import { portableHandlers } from './portable';
+import { presentationHandlers } from './presentation';
 import { projectHandlers } from './projects';
 import { reportHandlers } from './reports';
 import { snapshotHandlers } from './snapshots';
@@ -30,5 +31,6 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...votingHandlers(ctx),
     ...timerHandlers(ctx),
     ...portableHandlers(ctx),
+    ...presentationHandlers(ctx),
   };
 }

@@ -12,6 +12,7 @@ import { backupsMethods } from './methods/backups';
 import { emotionsMethods } from './methods/emotions';
 import { notesMethods } from './methods/notes';
 import { portableMethods } from './methods/portable';
+import { presentationMethods } from './methods/presentation';
 import { projectsMethods } from './methods/projects';
 import { reportsMethods } from './methods/reports';
 import { snapshotsMethods } from './methods/snapshots';
@@ -33,6 +34,7 @@ export const contract = {
   ...votingMethods,
   ...timerMethods,
   ...portableMethods,
+  ...presentationMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -70,6 +72,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('timer.changed'), projectId: Id }),
   /** A project's voting rounds or votes changed (a round opened or closed, a dot cast or taken back). */
   z.object({ type: z.literal('voting.changed'), projectId: Id, roundId: Id }),
+  /** What a project's presentation shows changed (a step, or the presentation began or ended): projector windows follow. */
+  z.object({ type: z.literal('presentation.changed'), projectId: Id }),
   /** The whole library was replaced by a backup: every window should reload everything it shows. */
   z.object({ type: z.literal('library.replaced') }),
 ]);
