@@ -4,7 +4,7 @@
  * Everything that can be tested without Electron lives beside this file (ipc, menu,
  * app-protocol, native-binding); this file only wires them to Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type Session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { IPC } from '../../shared/api/bridge';
@@ -19,6 +19,7 @@ import { serveAppRequest } from './app-protocol';
 import { APP_ORIGIN, isAppUrl, isTrustedFrame, registerIpc } from './ipc';
 import { DISABLED_CHROMIUM_FEATURES } from './chromium';
 import { menuTemplate } from './menu';
+import { isProjectorUrl, projectorOpener, type ProjectorPlacement } from './projector';
 import { electronNativeBindingPath } from './native-binding.mjs';
 
 const SCHEME = 'app';
@@ -60,7 +61,9 @@ function run(): void {
 
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      openExternally(url);
+      // The projector window (?view=projector): a window of the app's own, on the other display.
+      if (isProjectorUrl(url, APP_ORIGIN)) openProjector(url, contents);
+      else openExternally(url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event) => {
@@ -115,11 +118,14 @@ function run(): void {
   });
 }
 
-function createWindow(): BrowserWindow {
+/** The app's window (START_URL), or the projector window (an app URL, placed on its display). */
+function createWindow(url: string = START_URL, placement?: ProjectorPlacement): BrowserWindow {
   const win = new BrowserWindow({
-    title: 'Journeywall',
+    title: placement ? 'Journeywall projector' : 'Journeywall',
     width: 1400,
     height: 900,
+    ...(placement?.bounds ?? {}),
+    ...(placement?.fullscreen ? { fullscreen: true } : {}),
     minWidth: 960,
     minHeight: 600,
     show: false,
@@ -142,8 +148,16 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(START_URL);
+  void win.loadURL(url);
   return win;
+}
+
+const projectorWindow = projectorOpener((url, placement) => createWindow(url, placement));
+/** Opens (or reuses) the projector window on the largest display other than the one showing `opener`. */
+function openProjector(url: string, opener: WebContents): void {
+  const parent = BrowserWindow.fromWebContents(opener);
+  const here = parent ? screen.getDisplayMatching(parent.getBounds()) : screen.getPrimaryDisplay();
+  projectorWindow(url, screen.getAllDisplays(), here.id);
 }
 
 /** Menu items run in the renderer's command registry, in the window the user is looking at. */

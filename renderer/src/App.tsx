@@ -15,7 +15,8 @@ import { HomeScreen } from './home/HomeScreen';
 import { MapScreen } from './map/MapScreen';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 import { ToastProvider } from './ui/Toasts';
-import { go, readRoute, type Route } from './route';
+import { go, isProjectorView, readRoute, type Route } from './route';
+import { ProjectorScreen } from './present/ProjectorScreen';
 
 export function App({ client }: { client: ApiClient }) {
   const registry = useMemo(() => new CommandRegistry(), []);
@@ -33,11 +34,17 @@ export function App({ client }: { client: ApiClient }) {
     <ApiProvider value={client}>
       <CommandsProvider value={registry}>
         <ToastProvider>
-          <Screens />
+          {isProjectorView() ? <ProjectorView /> : <Screens />}
         </ToastProvider>
       </CommandsProvider>
     </ApiProvider>
   );
+}
+
+/** The projector window shows one project's map and nothing else (no home screen, no menus). */
+function ProjectorView() {
+  const route = readRoute();
+  return <ProjectorScreen projectId={route.name === 'project' ? route.projectId : null} />;
 }
 
 function Screens() {

@@ -5,7 +5,7 @@
  * This file must stay small: whatever it imports is evaluated before anything is asked for.
  */
 import { prefetchProject } from './api/prefetch';
-import { readRoute } from './route';
+import { isProjectorView, readRoute } from './route';
 import { randomToken } from './util/ids';
 // The app's font ships with it (no font is ever fetched from the internet).
 import '@fontsource/inter/400.css';
@@ -32,7 +32,7 @@ async function fontsReady(): Promise<void> {
 /** This window's name in the API's events (see api/client.ts). */
 const origin = `window-${randomToken()}`;
 const route = readRoute();
-const asked = route.name === 'project' ? prefetchProject(route.projectId, origin) : Promise.resolve();
+const asked = route.name === 'project' && !isProjectorView() ? prefetchProject(route.projectId, origin) : Promise.resolve();
 // index.html has the browser fetch and compile the app's chunk meanwhile (preload-plugin.ts).
 // Evaluating it keeps the page busy for a while: it starts once the map has been asked for (its
 // socket's "open" would otherwise wait behind it), or after a moment whatever happens.

@@ -7,6 +7,9 @@ export function readRoute(): Route {
   return m ? { name: 'project', projectId: m[1]! } : { name: 'home' };
 }
 
+/** The projector window (?view=projector): the map as the room sees it (present/ProjectorScreen). */
+export const isProjectorView = (): boolean => new URLSearchParams(location.search).get('view') === 'projector';
+
 export function go(route: Route): void {
   const hash = route.name === 'project' ? `#/project/${route.projectId}` : route.name === 'backups' ? '#/backups' : '#/';
   if (location.hash !== hash) location.hash = hash;

@@ -83,6 +83,8 @@ export class CanvasController {
   /** Votes on the notes, and the voting mode (a click on a note is a dot), or null. */
   private votes: VoteMarks | null = null;
   onCameraChange: ((c: Camera) => void) | null = null;
+  /** Presentation: nothing can be selected, edited or dragged (the view is set from outside). */
+  readOnly = false;
 
   constructor(
     map: ProjectMap,
@@ -252,6 +254,7 @@ export class CanvasController {
 
   // ── Selection and marks ──────────────────────────────────────────────────────
   select(selection: Selection) {
+    if (this.readOnly) return;
     this.setUi({ selection });
     this.invalidate('overlay');
   }
@@ -307,6 +310,7 @@ export class CanvasController {
 
   // ── Editors ──────────────────────────────────────────────────────────────────
   openEditor(editor: EditorState) {
+    if (this.readOnly) return;
     this.setUi({ editor, hover: null });
     const r = editor ? this.editorWorldRect(editor) : null;
     if (!r) return;
@@ -376,7 +380,7 @@ export class CanvasController {
   }
 
   onPointerDown = (e: PointerEvent) => {
-    if (!this.stage) return;
+    if (!this.stage || this.readOnly) return;
     const p = this.local(e);
     this.pointers.set(e.pointerId, p);
     (e.target as Element).setPointerCapture?.(e.pointerId);
@@ -587,6 +591,7 @@ export class CanvasController {
   };
 
   onDoubleClick = (e: MouseEvent) => {
+    if (this.readOnly) return;
     const p = this.local(e);
     const w = toWorld(this.camera, p.x, p.y);
     const hit = this.hit(w.x, w.y);

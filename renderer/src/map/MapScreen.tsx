@@ -24,6 +24,10 @@ import { ReportTools } from '../report/ReportTools';
 import { TransferTools } from '../transfer/TransferTools';
 import { useVoting } from '../voting/useVoting';
 import { useTimer } from '../timer/useTimer';
+import type { CanvasController } from '../canvas/controller';
+import { PngTools } from '../present/PngTools';
+import { PresentationView } from '../present/PresentationView';
+import { usePresentMode } from '../present/usePresentMode';
 import { useTransitionStore } from '../util/useTransitionStore';
 import type { MapActions } from './view';
 
@@ -135,6 +139,8 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const versions = useVersions({ store, history, map });
   const voting = useVoting({ store, map, history });
   const timer = useTimer({ store, map, history });
+  const present = usePresentMode(projectId);
+  const canvasRef = useRef<CanvasController | null>(null);
   // One side panel at a time: the map keeps its width.
   useEffect(() => {
     if (versions.open) voting.setOpen(false);
@@ -162,6 +168,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const p = map.project;
   const details = [p.client, formatWorkshopDate(p.workshopDate), p.facilitator && `Facilitator: ${p.facilitator}`].filter(Boolean);
   const offline = connection !== 'open';
+  if (present.on) return <PresentationView map={map} live={store} onExit={present.stop} />;
 
   return (
     <div className="screen map-screen">
@@ -205,6 +212,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
         <div className="map-toolbar-group" role="group" aria-label="Workshop">
           {timer.button}
           {voting.button}
+          {present.buttons}
           <button
             type="button"
             className={`button button-small versions-button${versions.open ? ' versions-button-on' : ''}`}
@@ -220,11 +228,12 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
           <TransferTools store={store} map={map} history={history} />
           <ReportTools store={store} map={map} history={history} />
           <PortableTools store={store} map={map} history={history} />
+          <PngTools map={map} canvas={canvasRef} />
         </div>
       </nav>
       <div className="map-body">
         <main className="map-main">
-          <MapViews map={map} live={store} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} />
+          <MapViews map={map} live={store} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} controllerRef={canvasRef} />
         </main>
         {versions.open && <VersionsPanel versions={versions} map={map} />}
         {voting.panel}

@@ -2,7 +2,7 @@
  * The map's two views — the canvas (for the room) and the outline (accessible HTML) — with Find
  * working over whichever is shown. One view is mounted at a time, so their keys never compete.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { MapCanvas, type LiveMap } from '../canvas/MapCanvas';
 import type { CanvasController } from '../canvas/controller';
@@ -59,9 +59,11 @@ export interface MapViewsProps {
   reveal?: RevealRequest | null;
   /** Votes on the notes (drawn on the canvas, said in the outline) and, while voting, what a click does. */
   votes?: VoteMarks | null;
+  /** Set to the canvas's controller while the canvas is shown (the PNG export reads its view). */
+  controllerRef?: MutableRefObject<CanvasController | null>;
 }
 
-export function MapViews({ map, live, actions, view, marks = null, reveal = null, votes = null }: MapViewsProps) {
+export function MapViews({ map, live, actions, view, marks = null, reveal = null, votes = null, controllerRef }: MapViewsProps) {
   const [findOpen, setFindOpen] = useState(false);
   const [found, setFound] = useState<{ ids: readonly string[]; current: string | null }>({ ids: [], current: null });
   const controller = useRef<CanvasController | null>(null);
@@ -111,6 +113,7 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
   const onController = useCallback(
     (c: CanvasController | null) => {
       controller.current = c;
+      if (controllerRef) controllerRef.current = c;
       if (c) {
         c.setHighlights(new Set(found.ids), found.current);
         c.setMarks(new Map(marksRef.current?.colors ?? []));

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ProjectMap, ReportMapMode, ReportPaper } from '../../../shared/api/schemas';
 import type { MapToolProps } from '../map/tools';
 import { useApi } from '../api/ApiContext';
+import { useRegisterCommands } from '../commands/CommandsContext';
 import { Dialog } from '../ui/Dialog';
 import { useToasts } from '../ui/Toasts';
 import { fromBase64, saveFile } from '../util/download';
@@ -45,6 +46,8 @@ const MAP_MODES: { value: ReportMapMode; label: string; hint: string }[] = [
 
 export function ReportTools({ map }: MapToolProps) {
   const [open, setOpen] = useState(false);
+  // Print: the PDF report is the map's printable form (the browser's print would cut the canvas).
+  useRegisterCommands([{ id: 'report.print', label: 'Print (opens the PDF report)', group: 'General', shortcuts: ['CmdOrCtrl+P'], run: () => setOpen(true) }]);
   return (
     <>
       <button
