@@ -50,13 +50,25 @@ export interface StepOptions {
   maxZoom?: number;
 }
 
-/** A camera that shows `r` with its top-left corner at the screen's, centred across the width. */
-function cameraFor(r: Rect, screen: Screen, zoom: number, centreY: boolean): PresentCamera {
-  return {
-    zoom,
-    x: (screen.width - r.w * zoom) / 2 - r.x * zoom,
-    y: centreY ? (screen.height - r.h * zoom) / 2 - r.y * zoom : -r.y * zoom,
-  };
+/**
+ * A camera that shows `r` centred (the overview), or with its top-left corner at the screen's (a
+ * stage: the lane titles at the left edge, the stage beside them; what lies beyond the stage is
+ * veiled by the canvas, see `veil`).
+ */
+function cameraFor(r: Rect, screen: Screen, zoom: number, centre: boolean): PresentCamera {
+  return centre
+    ? { zoom, x: (screen.width - r.w * zoom) / 2 - r.x * zoom, y: (screen.height - r.h * zoom) / 2 - r.y * zoom }
+    : { zoom, x: -r.x * zoom, y: -r.y * zoom };
+}
+
+/**
+ * Where a stage step's rectangle ends on screen: what lies right of it (the next stages) and
+ * below it (the next part) is not part of the step and is veiled. Null for the overview.
+ */
+export function veil(step: PresentStep): { right: number; bottom: number } | null {
+  if (step.stageId === null) return null;
+  const { camera: c, rect: r } = step;
+  return { right: (r.x + r.w) * c.zoom + c.x, bottom: (r.y + r.h) * c.zoom + c.y };
 }
 
 /** The overview: the whole map, fitted and centred. */

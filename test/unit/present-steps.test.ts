@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS, WrapCache, layoutMap, type LayoutNote, type MapLayout } from '../../shared/domain/layout';
-import { PRESENT_MAX_ZOOM, PRESENT_MIN_TEXT_PX, matchStep, presentSteps, sliceBody, type PresentStep } from '../../shared/domain/present-steps';
+import { PRESENT_MAX_ZOOM, PRESENT_MIN_TEXT_PX, matchStep, presentSteps, sliceBody, veil, type PresentStep } from '../../shared/domain/present-steps';
 
 const measure = (s: string) => [...s].length * 8;
 const wrap = new WrapCache(measure, METRICS.noteWidth - METRICS.notePadding * 2, METRICS.maxLines);
@@ -69,6 +69,20 @@ describe('presentSteps', () => {
     // Cut between lanes: every part starts where a lane starts.
     const laneTops = new Set(l.lanes.map((x) => Math.round(x.y)));
     for (const s of first) expect(laneTops.has(Math.round(s.rect.y + l.metrics.headerHeight))).toBe(true);
+  });
+
+  it('puts a stage at the left edge, its lane titles beside it, and veils what lies beyond it', () => {
+    const l = layout(5, 7, 6);
+    const steps = presentSteps(l, screen, opts);
+    expect(veil(steps[0]!)).toBeNull();
+    for (const s of steps.slice(1)) {
+      const stage = l.stages.find((x) => x.id === s.stageId)!;
+      expect(shown(s).x).toBeCloseTo(stage.x - l.metrics.laneTitleWidth);
+      const v = veil(s)!;
+      expect(v.right).toBeCloseTo((stage.x + stage.w) * s.camera.zoom + s.camera.x);
+      expect(v.bottom).toBeCloseTo((s.rect.y + s.rect.h) * s.camera.zoom + s.camera.y);
+      expect(v.bottom).toBeLessThanOrEqual(screen.height + 0.001);
+    }
   });
 
   it('cuts a lane taller than a screen by height', () => {

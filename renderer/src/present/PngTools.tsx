@@ -13,6 +13,7 @@ import { useToasts } from '../ui/Toasts';
 import { saveFile } from '../util/download';
 import { plannedPng, renderPng, type PngSource } from './png';
 import '../styles/report.css';
+import '../styles/present.css';
 
 const STORAGE_KEY = 'journeywall:png-options';
 
@@ -108,7 +109,7 @@ function PngDialog({ map, canvas, onClose }: { map: ProjectMap; canvas: CanvasCo
         </fieldset>
         <fieldset className="report-choice" disabled={busy}>
           <legend>Sharpness</legend>
-          <div className="report-options">
+          <div className="report-options png-scales">
             {PNG_SCALES.map((s) => (
               <Option key={s} name="png-scale" checked={choices.scale === s} onChange={() => choose({ scale: s })} label={`${s}×`} hint={s === 1 ? 'Smallest file' : s === 2 ? 'Sharp on a projector or a slide' : 'Sharp in print'} />
             ))}

@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Konva from 'konva/lib/Core.js';
 import { Layer, Shape, Stage } from 'react-konva/lib/ReactKonvaCore.js';
 import type { ProjectMap } from '../../../shared/api/schemas';
-import { matchStep, presentSteps, type PresentStep } from '../../../shared/domain/present-steps';
+import { matchStep, presentSteps, veil, type PresentStep } from '../../../shared/domain/present-steps';
 import type { LiveMap } from '../canvas/MapCanvas';
 import { CanvasController } from '../canvas/controller';
 import { createWrapCache } from '../canvas/scene';
@@ -103,6 +103,9 @@ export function PresentCanvas({ map, live, votes, at, onSteps, label }: PresentC
     [],
   );
 
+  // The step's stage stands out: the next stages (right) and the next part (below) are veiled.
+  const v = veil(step);
+
   const draw = useMemo(
     () => ({
       grid: (c: unknown) => controller.drawGridLayer((c as DrawContext)._context),
@@ -124,6 +127,8 @@ export function PresentCanvas({ map, live, votes, at, onSteps, label }: PresentC
           <Layer ref={overlayRef} listening={false} />
         </Stage>
       )}
+      {ready && v && v.right < size.width && <div className="present-veil" style={{ left: Math.max(0, v.right), top: 0, right: 0, bottom: 0 }} />}
+      {ready && v && v.bottom < size.height && <div className="present-veil" style={{ left: 0, top: Math.max(0, v.bottom), width: Math.max(0, Math.min(size.width, v.right)), bottom: 0 }} />}
     </div>
   );
 }
