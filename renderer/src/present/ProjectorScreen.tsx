@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { PresentationState } from '../../../shared/api/methods/presentation';
+import { matchStep, type PresentStep } from '../../../shared/domain/present-steps';
 import { useApi, useApiEvents } from '../api/ApiContext';
 import { MapStore } from '../map/store';
 import { useTransitionStore } from '../util/useTransitionStore';
@@ -46,6 +47,7 @@ function Projected({ store }: { store: MapStore }) {
   const projectId = store.projectId;
   const { map } = useTransitionStore(store.subscribe, store.getState);
   const [shown, setShown] = useState<PresentationState | null>(null);
+  const [steps, setSteps] = useState<PresentStep[]>([]);
   const timer = usePresentTimer(projectId);
   const voting = usePresentVoting(projectId);
 
@@ -63,11 +65,12 @@ function Projected({ store }: { store: MapStore }) {
 
   const target = shown?.presenting ? { stageId: shown.stageId, part: shown.part, parts: shown.parts } : { stageId: null, part: 0, parts: 1 };
   const stageTitles = useMemo(() => new Map(map.stages.map((s) => [s.id, s.title])), [map.stages]);
-  const { where, detail } = describeStep(stageTitles, map.project.title, target);
+  // Said as this screen shows it: a projector larger than the laptop may need fewer parts.
+  const { where, detail } = describeStep(stageTitles, map.project.title, steps.length > 0 ? steps[matchStep(steps, target)] : target);
   return (
     <div className="present-screen present-projector" data-testid="projector">
       <main className="present-main" aria-label="Projector">
-        <PresentCanvas map={map} live={store} votes={voting.votes} at={target} label={target.stageId ? `Journey map, stage ${where}` : `Journey map “${map.project.title}”, the whole map`} />
+        <PresentCanvas map={map} live={store} votes={voting.votes} at={target} onSteps={setSteps} label={target.stageId ? `Journey map, stage ${where}` : `Journey map “${map.project.title}”, the whole map`} />
       </main>
       <PresentBar where={where} detail={detail} timer={timer} voting={voting} />
     </div>
