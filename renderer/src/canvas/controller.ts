@@ -22,6 +22,7 @@ import type { VoteMarks } from '../voting/marks';
 import { fitRect, panBy, reveal, sameCamera, toScreen, toWorld, visibleWorld, wheelZoomFactor, zoomAt, type Camera } from './camera';
 import { THEME, drawEmotionLane, drawFace, drawFrame, drawGrid, drawNote, lodFor } from './draw';
 import { buildScene, type Scene } from './scene';
+import { refit } from './refit';
 
 export type Selection =
   | { kind: 'none' }
@@ -219,8 +220,14 @@ export class CanvasController {
   }
 
   zoomToFit() {
-    const l = this.scene.layout;
-    this.setCamera(fitRect({ x: 0, y: 0, w: l.width, h: l.height }, this.width, this.height));
+    refit(this);
+  }
+
+  /** Lays the map out again as it is (its text size changed: refit.ts). */
+  relayout() {
+    this.built = buildScene(this.scene.map, this.wraps);
+    this.invalidate('scene', 'overlay');
+    queueMicrotask(() => this.followMap());
   }
 
   zoomToStage(stageId: string) {
