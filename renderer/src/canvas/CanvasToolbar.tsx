@@ -36,7 +36,7 @@ export const ViewToolbar = memo(function ViewToolbar({ ui }: { ui: UiState }) {
         {Math.round(ui.zoom * 100)}%
       </span>
       <CommandButton id="map.zoomIn">+</CommandButton>
-      <CommandButton id="map.zoomFit" className="canvas-button canvas-button-text" label="Fit the stages to the window">
+      <CommandButton id="map.zoomFit" className="canvas-button canvas-button-text">
         Fit
       </CommandButton>
       <span className="canvas-sep" />

@@ -22,7 +22,6 @@ import type { VoteMarks } from '../voting/marks';
 import { fitRect, panBy, reveal, sameCamera, toScreen, toWorld, visibleWorld, wheelZoomFactor, zoomAt, type Camera } from './camera';
 import { THEME, drawEmotionLane, drawFace, drawFrame, drawGrid, drawNote, lodFor } from './draw';
 import { buildScene, type Scene } from './scene';
-import { refit } from './refit';
 
 export type Selection =
   | { kind: 'none' }
@@ -220,7 +219,8 @@ export class CanvasController {
   }
 
   zoomToFit() {
-    refit(this);
+    const l = this.scene.layout;
+    this.setCamera(fitRect({ x: 0, y: 0, w: l.width, h: l.height }, this.width, this.height));
   }
 
   /** Lays the map out again as it is (its text size changed: refit.ts). */
