@@ -3,34 +3,15 @@
  * text-measuring function. The canvas draws exactly these boxes, hit-testing and drop targets are
  * computed from them, and the unit tests check them without a browser.
  *
- * Coordinates are "world" pixels at zoom 1; the camera (pan/zoom) is applied by the canvas.
+ * Coordinates are "world" pixels at zoom 1; the camera (pan/zoom) is applied by the canvas. The
+ * metrics (sizes of notes, text and frame) come with the map's text size (text-size.ts).
  */
 import type { LaneKind } from './model';
+import { TEXT_METRICS, type Metrics } from './text-size';
 
-export const METRICS = {
-  /** Height of the stage header row. */
-  headerHeight: 72,
-  /** Width of the lane title column. */
-  laneTitleWidth: 220,
-  noteWidth: 184,
-  notePadding: 10,
-  noteGap: 12,
-  cellPadding: 14,
-  fontSize: 16,
-  lineHeight: 21,
-  /** A note shows at most this many lines, then says it is cut. */
-  maxLines: 8,
-  minNoteHeight: 92,
-  /** Space under the text for tags, channel, votes and author. */
-  footerHeight: 24,
-  minLaneHeight: 128,
-  emotionLaneHeight: 220,
-  /** Notes per row in a stage column, by the fullest cell of that stage. */
-  columnsFor(maxNotesInCell: number): number {
-    return maxNotesInCell <= 6 ? 2 : maxNotesInCell <= 15 ? 3 : 4;
-  },
-} as const;
-export type Metrics = typeof METRICS;
+/** The normal text size's metrics; other sizes: metricsFor in text-size.ts. */
+export const METRICS: Metrics = TEXT_METRICS.normal;
+export type { Metrics };
 
 /** Width in pixels of a string in the note font. */
 export type Measure = (text: string) => number;

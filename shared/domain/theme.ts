@@ -41,3 +41,23 @@ export function initials(name: string): string {
   if (parts.length === 1) return [...parts[0]!].slice(0, 2).join('').toUpperCase();
   return ([...parts[0]!][0]! + [...parts[parts.length - 1]!][0]!).toUpperCase();
 }
+
+/** Words compared loosely: lower case, without a plural "s" ("Touchpoints" is "touchpoint"). */
+const stems = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2)
+    .map((w) => (w.endsWith('s') ? w.slice(0, -1) : w));
+
+/**
+ * The small line under a lane's title that says what kind of lane it is — only when it adds
+ * something: plain note lanes need none ("Customer actions / Notes" says nothing), and a kind the
+ * title already names is not repeated ("Touchpoints / Touchpoints", "Emotions / Emotion curve").
+ */
+export function laneSublabel(title: string, kind: string): string {
+  if (kind === 'notes') return '';
+  const label = LANE_KIND_LABEL[kind] ?? '';
+  const inTitle = new Set(stems(title));
+  return stems(label).some((w) => inTitle.has(w)) ? '' : label;
+}

@@ -91,3 +91,45 @@ export async function emotionScores(page: Page): Promise<Record<string, number>>
     return out;
   });
 }
+
+export interface ShownLayout {
+  textSize: string;
+  zoom: number;
+  /** The canvas's size in CSS pixels. */
+  width: number;
+  height: number;
+  /** The layout's metrics (numbers only): world pixels. */
+  metrics: Record<string, number>;
+  /** Stages wholly in view, left to right, by title. */
+  stagesShown: string[];
+  stageCount: number;
+  /** The stage header band on the page (CSS pixels): where the frame's stage titles are drawn. */
+  header: { x: number; y: number; w: number; h: number };
+}
+
+/** What the canvas shows now, read from its layout and camera (the numbers it draws with). */
+export async function shownLayout(page: Page): Promise<ShownLayout> {
+  await settle(page);
+  return page.evaluate(() => {
+    const c = (window as any).__journeywallCanvas;
+    const l = c.scene.layout;
+    const m = l.metrics;
+    const box = document.querySelector('[data-testid="map-canvas"]')!.getBoundingClientRect();
+    const z = c.camera.zoom;
+    const metrics: Record<string, number> = {};
+    for (const [k, v] of Object.entries(m)) if (typeof v === 'number') metrics[k] = v;
+    const left = z * 0 + c.camera.x;
+    const stagesShown = l.stages.filter((s: any) => s.x * z + c.camera.x >= -0.5 && (s.x + s.w) * z + c.camera.x <= c.width + 0.5).map((s: any) => c.scene.stageTitles.get(s.id));
+    const offset = c.frameOffset();
+    return {
+      textSize: m.textSize,
+      zoom: z,
+      width: c.width,
+      height: c.height,
+      metrics,
+      stagesShown,
+      stageCount: l.stages.length,
+      header: { x: box.left + Math.max(0, left + m.laneTitleWidth * z), y: box.top + offset.y * z + c.camera.y, w: Math.min(c.width, l.width * z), h: m.headerHeight * z },
+    };
+  });
+}

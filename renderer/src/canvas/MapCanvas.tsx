@@ -3,22 +3,22 @@
  * over it for typing, and a toolbar. Every action goes through MapActions (undoable, saved at
  * once) and every key through the command registry (canvasCommands.ts).
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 // Konva's core (stage, layers, shapes) without its ~30 shape classes and filters: the map draws
 // itself in one shape per layer, and the rest was code evaluated for nothing at every start.
 import Konva from 'konva/lib/Core.js';
 import { Layer, Shape, Stage } from 'react-konva/lib/ReactKonvaCore.js';
 import type { ProjectMap } from '../../../shared/api/schemas';
-import { METRICS } from '../../../shared/domain/layout';
 import { MAX_EXPLANATION } from '../../../shared/domain/limits';
 import type { MapActions } from '../map/view';
-import { CanvasToolbar } from './CanvasToolbar';
+import { SelectionToolbar, ViewToolbar } from './CanvasToolbar';
 import { ContextMenu } from './ContextMenu';
 import { useCanvasCommands } from './canvasCommands';
 import { CanvasController, type EditorState, type UiState } from './controller';
 import { LineEditor, NoteEditor } from './editors';
+import { useViewFitting } from './refit';
 import { createWrapCache } from './scene';
-import { loadCamera, saveCamera } from './viewState';
+import { useTextSize, useTextSizeCommands } from './TextSizeControl';
 
 /** A map that changes (the map store): subscribed to directly, so an edit is drawn in the next frame. */
 export interface LiveMap {
@@ -38,6 +38,8 @@ export interface MapCanvasProps {
   actions: MapActions;
   /** The controller, for the find bar and tests (window.__journeywallCanvas). */
   onController?(controller: CanvasController | null): void;
+  /** The find bar, when open: docked above the map with the selection's tools. */
+  findBar?: ReactNode;
 }
 
 type DrawContext = { _context: CanvasRenderingContext2D };
@@ -45,8 +47,10 @@ type DrawContext = { _context: CanvasRenderingContext2D };
 // The controller decides when layers draw (once per frame, only those that changed).
 Konva.autoDrawEnabled = false;
 
-export function MapCanvas({ map, live, actions, onController }: MapCanvasProps) {
-  const controller = useMemo(() => new CanvasController(map, createWrapCache(), actions), []); // eslint-disable-line react-hooks/exhaustive-deps
+export function MapCanvas({ map, live, actions, onController, findBar }: MapCanvasProps) {
+  const textSize = useTextSize();
+  const wraps = useMemo(() => createWrapCache(textSize), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const controller = useMemo(() => new CanvasController(map, wraps, actions), []); // eslint-disable-line react-hooks/exhaustive-deps
   controller.actions = actions;
   const ui = useSyncExternalStore(controller.subscribe, controller.getUi);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -123,16 +127,10 @@ export function MapCanvas({ map, live, actions, onController }: MapCanvasProps) 
     if (ready) controller.resize(size.width, size.height);
   }, [controller, ready, size.width, size.height]);
 
-  // The view stays where it was when the project reopens.
-  useEffect(() => {
-    if (!ready) return;
-    const saved = loadCamera(projectId);
-    controller.setCamera(saved ?? controller.overviewCamera());
-    controller.onCameraChange = (c) => saveCamera(projectId, c);
-    return () => {
-      controller.onCameraChange = null;
-    };
-  }, [controller, ready, projectId]);
+  // Where the view is: as left if it fits this window, fitted otherwise and when the window or
+  // the text size changes; imports shown (refit.ts).
+  useViewFitting(controller, wraps, ready, size.width, size.height, projectId, textSize);
+  useTextSizeCommands();
 
   useEffect(() => {
     onController?.(controller);
@@ -200,10 +198,21 @@ export function MapCanvas({ map, live, actions, onController }: MapCanvasProps) 
     [ready, size.width, size.height, draw],
   );
 
+  // The tool bars are docked above and below the map, never over it: they cover no stage header
+  // and no cell being edited, whatever the window's size.
   return (
-    <div className="map-canvas" ref={containerRef} tabIndex={0} data-testid="map-canvas" aria-label="Journey map canvas. Arrow keys move between cells and notes, Enter adds or edits, Delete deletes.">
-      {stage}
-      <Overlays controller={controller} actions={actions} ui={ui} menu={menu} closeMenu={closeMenu} registerBlur={registerBlur} focusCanvas={focusCanvas} />
+    <div className="map-canvas-frame" data-text-size={textSize}>
+      <div className="map-dock map-dock-top" data-testid="dock-top">
+        <SelectionToolbar controller={controller} actions={actions} ui={ui} />
+        {findBar}
+      </div>
+      <div className="map-canvas" ref={containerRef} tabIndex={0} data-testid="map-canvas" aria-label="Journey map canvas. Arrow keys move between cells and notes, Enter adds or edits, Delete deletes.">
+        {stage}
+        <Overlays controller={controller} actions={actions} ui={ui} menu={menu} closeMenu={closeMenu} registerBlur={registerBlur} focusCanvas={focusCanvas} />
+      </div>
+      <div className="map-dock map-dock-bottom" data-testid="dock-bottom">
+        <ViewToolbar ui={ui} />
+      </div>
     </div>
   );
 }
@@ -233,7 +242,6 @@ const Overlays = memo(function Overlays({
   const editorRect = editor ? controller.editorScreenRect(editor) : null;
   return (
     <>
-      <CanvasToolbar controller={controller} actions={actions} ui={ui} />
       {editor && editorRect && <EditorFor editor={editor} rect={editorRect} controller={controller} actions={actions} registerBlur={registerBlur} focusCanvas={focusCanvas} />}
       {ui.hover && !editor && !menu && <HoverText controller={controller} noteId={ui.hover.noteId} rect={ui.hover.rect} />}
       {!ui.hover && !editor && !menu && <SelectedCutNote controller={controller} ui={ui} />}
@@ -298,6 +306,7 @@ function EditorFor({
           editorKey={key}
           rect={rect}
           zoom={zoom}
+          metrics={scene.layout.metrics}
           color={note?.color ?? lane?.color ?? 'yellow'}
           initialText={note?.text ?? ''}
           label={editor.kind === 'new' ? `New note in ${stage?.title ?? ''}, ${lane?.title ?? ''}` : `Edit note in ${stage?.title ?? ''}, ${lane?.title ?? ''}`}
@@ -370,7 +379,7 @@ function HoverText({ controller, noteId, rect }: { controller: CanvasController;
   if (!note) return null;
   const below = rect.y + rect.h + 8;
   return (
-    <div className="note-hover" role="tooltip" style={{ left: Math.max(8, rect.x), top: below, maxWidth: Math.max(METRICS.noteWidth * 1.6, 280) }}>
+    <div className="note-hover" role="tooltip" style={{ left: Math.max(8, rect.x), top: below, maxWidth: Math.max(controller.scene.layout.metrics.noteWidth * 1.6, 280) }}>
       {note.text}
     </div>
   );

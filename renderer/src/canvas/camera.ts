@@ -63,3 +63,100 @@ export function wheelZoomFactor(deltaY: number, deltaMode: number): number {
 }
 
 export const sameCamera = (a: Camera, b: Camera) => a.x === b.x && a.y === b.y && a.zoom === b.zoom;
+
+// ── Fitting the map to the window ─────────────────────────────────────────────
+
+/** What fitting needs to know of a layout: its size, its stage columns and its frame. */
+export interface FitLayout {
+  width: number;
+  height: number;
+  stages: readonly { x: number; w: number }[];
+  metrics: { laneTitleWidth: number; headerHeight: number };
+}
+
+export interface FitOptions {
+  /** The zoom floor: below it the text would be too small to read (readableZoom in text-size.ts). */
+  minZoom: number;
+  maxZoom?: number;
+  /** Screen pixels left free at the sides when the whole width fits. */
+  margin?: number;
+  /** The first stage to show, when not all fit. */
+  fromStage?: number;
+}
+
+/**
+ * A camera that shows as many whole stages as fit the window legibly, with the stage headers at
+ * the top. All of them when the zoom that fits them is at or above the floor (centred, never
+ * beyond `maxZoom`); otherwise the stages from `fromStage` that fit at or above the floor, and
+ * the rest are scrolled to. At least one stage is shown, at the floor if even that is too wide.
+ */
+export function fitStages(l: FitLayout, width: number, height: number, o: FitOptions): Camera {
+  const maxZoom = o.maxZoom ?? 1;
+  const margin = o.margin ?? 16;
+  const room = Math.max(1, width - margin * 2);
+  const floor = Math.min(o.minZoom, maxZoom);
+  const all = room / Math.max(1, l.width);
+  if (all >= floor) {
+    const zoom = clampZoom(Math.min(maxZoom, all));
+    return { zoom, x: Math.max(margin, (width - l.width * zoom) / 2), y: 0 };
+  }
+  if (l.stages.length === 0) return { zoom: clampZoom(floor), x: margin, y: 0 };
+  const from = Math.max(0, Math.min(l.stages.length - 1, o.fromStage ?? 0));
+  const title = l.metrics.laneTitleWidth;
+  const first = l.stages[from]!;
+  const zoomFor = (end: number) => {
+    const last = l.stages[end - 1]!;
+    return room / (title + last.x + last.w - first.x);
+  };
+  // The most stages from `from` that fit, with the lane titles, at or above the floor.
+  let end = from + 1;
+  while (end < l.stages.length && zoomFor(end + 1) >= floor) end++;
+  const zoom = clampZoom(Math.min(maxZoom, Math.max(floor, zoomFor(end))));
+  // Scrolled: the lane titles stick to the left edge (frameOffset), the first stage starts after them.
+  return { zoom, x: from === 0 ? margin : (title - first.x) * zoom, y: 0 };
+}
+
+/** The index of the leftmost stage whose middle is in view (to refit from where the room is looking). */
+export function firstStageInView(l: FitLayout, c: Camera, width: number): number {
+  const v = { x: -c.x / c.zoom + l.metrics.laneTitleWidth, w: width / c.zoom - l.metrics.laneTitleWidth };
+  const i = l.stages.findIndex((s) => s.x + s.w / 2 >= v.x);
+  return Math.max(0, i);
+}
+
+/** A camera remembered with the window it was made for. */
+export interface SavedView {
+  camera: Camera;
+  width: number;
+  height: number;
+  textSize: string;
+}
+
+/**
+ * Whether a remembered view can be shown again as it was: made for a window of this size (a
+ * view saved on a laptop cuts stages off on a projector) and this text size, and still showing
+ * part of the map (the map may have shrunk since).
+ */
+export function savedViewFits(saved: SavedView | null, width: number, height: number, textSize: string, l: FitLayout): saved is SavedView {
+  if (!saved || saved.textSize !== textSize) return false;
+  if (Math.abs(saved.width - width) > 2 || Math.abs(saved.height - height) > 2) return false;
+  const v = visibleWorld(saved.camera, width, height);
+  return v.x < l.width && v.x + v.w > l.metrics.laneTitleWidth && v.y < l.height && v.y + v.h > l.metrics.headerHeight;
+}
+
+/**
+ * A camera that shows a world rectangle (what an import brought in): the smallest pan when it fits
+ * at the present zoom; otherwise zoomed out until it fits, never below the floor (then its
+ * top-left corner shows, under the frame). The frame covers the top and left edges: it is kept clear.
+ */
+export function revealArea(c: Camera, r: Rect, l: FitLayout, width: number, height: number, o: { minZoom: number; maxZoom?: number; margin?: number }): Camera {
+  const margin = o.margin ?? 24;
+  const m = l.metrics;
+  const fitsAt = (zoom: number) => (r.w + m.laneTitleWidth) * zoom + margin * 2 <= width && (r.h + m.headerHeight) * zoom + margin * 2 <= height;
+  const padded = { x: r.x - m.laneTitleWidth, y: r.y - m.headerHeight, w: r.w + m.laneTitleWidth, h: r.h + m.headerHeight };
+  if (fitsAt(c.zoom)) return reveal(c, padded, width, height, margin);
+  const want = Math.min((width - margin * 2) / padded.w, (height - margin * 2) / padded.h);
+  const zoom = clampZoom(Math.min(o.maxZoom ?? 1, Math.max(Math.min(o.minZoom, c.zoom), want)));
+  // Its top-left corner just inside the view, under the frame.
+  const corner = { zoom, x: margin - padded.x * zoom, y: -padded.y * zoom };
+  return fitsAt(zoom) ? reveal(corner, padded, width, height, margin) : corner;
+}

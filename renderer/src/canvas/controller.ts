@@ -225,6 +225,13 @@ export class CanvasController {
     this.setCamera(fitRect({ x: 0, y: 0, w: l.width, h: l.height }, this.width, this.height));
   }
 
+  /** Lays the map out again as it is (its text size changed: refit.ts). */
+  relayout() {
+    this.built = buildScene(this.scene.map, this.wraps);
+    this.invalidate('scene', 'overlay');
+    queueMicrotask(() => this.followMap());
+  }
+
   zoomToStage(stageId: string) {
     const s = this.scene.layout.stages.find((x) => x.id === stageId);
     if (!s) return;

@@ -8,7 +8,7 @@ import type { Note } from '../../../shared/api/schemas';
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS, type NoteTag } from '../../../shared/domain/model';
 import type { MapLayout, NoteBox, Rect } from '../../../shared/domain/layout';
 import { EMOTION_COLORS, EMOTION_LABELS, scoreToY, smoothCurve, type Point } from '../../../shared/domain/emotion';
-import { LANE_KIND_LABEL, MAP_THEME, NOTE_EDGE, NOTE_SHADOW, TAG_STYLE, initials } from '../../../shared/domain/theme';
+import { LANE_KIND_LABEL, MAP_THEME, NOTE_EDGE, NOTE_SHADOW, TAG_STYLE, initials, laneSublabel } from '../../../shared/domain/theme';
 
 /** '#0f172a' at 0.18 → 'rgba(15, 23, 42, 0.18)'. */
 function rgba({ color, opacity }: { color: string; opacity: number }): string {
@@ -122,25 +122,27 @@ export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note
     // A folded corner says "there is more": the whole text shows on hover and in the editor.
     ctx.fillStyle = 'rgba(0, 0, 0, 0.18)';
     ctx.beginPath();
-    ctx.moveTo(box.x + box.w - 14, box.y + box.h);
-    ctx.lineTo(box.x + box.w, box.y + box.h - 14);
+    const fold = m.notePadding * 1.4;
+    ctx.moveTo(box.x + box.w - fold, box.y + box.h);
+    ctx.lineTo(box.x + box.w, box.y + box.h - fold);
     ctx.lineTo(box.x + box.w, box.y + box.h);
     ctx.closePath();
     ctx.fill();
   }
 
   // Footer: tags and channel on the left, author and votes on the right.
-  const footerY = box.y + box.h - m.footerHeight + 2;
-  const pillH = 17;
+  const pillH = m.tagHeight;
+  const footerY = box.y + box.h - m.footerHeight + (m.footerHeight - pillH) / 2;
   // Votes: a blue pill with a dot and the count, in the lower right corner; a little larger as
   // the map zooms out (it grows into the padding under the text, never over the text).
   let right = box.x + box.w - m.notePadding;
   if (extras.votes > 0) {
     const s = Math.min(1.6, Math.max(1, 0.9 / zoom));
     const label = String(extras.votes);
-    ctx.font = noteFont(13 * s, 700);
-    const voteH = 20 * s;
-    const w = ctx.measureText(label).width + 24 * s;
+    const k = (m.voteHeight / 20) * s;
+    ctx.font = noteFont(m.voteFont * s, 700);
+    const voteH = m.voteHeight * s;
+    const w = ctx.measureText(label).width + 17 * k + m.voteDot * s;
     const vx = box.x + box.w - 6 - w;
     const vy = box.y + box.h - 3 - voteH;
     ctx.fillStyle = THEME.vote;
@@ -148,26 +150,30 @@ export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note
     ctx.fill();
     ctx.fillStyle = THEME.voteText;
     ctx.beginPath();
-    ctx.arc(vx + 9 * s, vy + voteH / 2, 3.5 * s, 0, Math.PI * 2);
+    ctx.arc(vx + 5 * k + (m.voteDot * s) / 2, vy + voteH / 2, (m.voteDot * s) / 2, 0, Math.PI * 2);
     ctx.fill();
     ctx.textBaseline = 'middle';
-    ctx.fillText(label, vx + 16 * s, vy + voteH / 2 + 0.5 * s);
+    ctx.fillText(label, vx + 9 * k + m.voteDot * s, vy + voteH / 2 + 0.5 * s);
     ctx.textBaseline = 'top';
     right = vx - 4;
   }
   const who = initials(note.author);
-  const rightEnd = right - (who ? 22 : 0);
-  ctx.font = noteFont(11, 600);
+  const disc = m.initialsDiameter;
+  const rightEnd = right - (who ? disc + 4 : 0);
+  ctx.font = noteFont(m.tagFont, 600);
   let x = left;
   const pill = (label: string, bg: string) => {
-    const w = ctx.measureText(label).width + 10;
+    const pad = pillH * 0.3;
+    const w = ctx.measureText(label).width + pad * 2;
     if (x + w > rightEnd) return;
     ctx.fillStyle = bg;
-    roundRect(ctx, x, footerY, w, pillH, 8);
+    roundRect(ctx, x, footerY, w, pillH, pillH / 2);
     ctx.fill();
     ctx.fillStyle = THEME.badgeText;
-    ctx.fillText(label, x + 5, footerY + 3);
-    x += w + 4;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(label, x + pad, footerY + pillH / 2 + 0.5);
+    ctx.textBaseline = 'top';
+    x += w + pillH * 0.25;
   };
   if (extras.showChannel && note.channel) pill(CHANNEL_LABELS[note.channel], '#ffffff');
   for (const tag of note.tags) pill(TAG_STYLE[tag].label, TAG_STYLE[tag].fill);
@@ -175,12 +181,14 @@ export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note
   if (who) {
     ctx.fillStyle = '#334155';
     ctx.beginPath();
-    ctx.arc(right - 9, footerY + pillH / 2, 9, 0, Math.PI * 2);
+    ctx.arc(right - disc / 2, footerY + pillH / 2, disc / 2, 0, Math.PI * 2);
     ctx.fill();
     ctx.fillStyle = '#ffffff';
-    ctx.font = noteFont(9, 700);
+    ctx.font = noteFont(m.initialsFont, 700);
     ctx.textAlign = 'center';
-    ctx.fillText(who, right - 9, footerY + 4);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(who, right - disc / 2, footerY + pillH / 2 + 0.5);
+    ctx.textBaseline = 'top';
     ctx.textAlign = 'left';
   }
 }
@@ -247,16 +255,21 @@ export function drawFrame(ctx: CanvasRenderingContext2D, layout: MapLayout, labe
     const label = labels.laneTitles.get(lane.id);
     if (!label || !readable) continue;
     ctx.fillStyle = THEME.laneTitleText;
-    ctx.font = noteFont(18, 700);
+    ctx.font = noteFont(m.laneTitleFont, 700);
     ctx.textBaseline = 'top';
-    const lines = fitLines(ctx, label.title, m.laneTitleWidth - (label.kind === 'emotion' ? 56 : 32), 3);
-    lines.forEach((line, i) => ctx.fillText(line, ox + 16, lane.y + 16 + i * 23));
-    ctx.font = noteFont(12, 600);
-    ctx.fillStyle = THEME.laneKindText;
-    ctx.fillText(LANE_KIND_LABEL[label.kind] ?? '', ox + 16, lane.y + 20 + lines.length * 23);
+    const inset = m.laneTitleFont * 0.9;
+    const lines = fitLines(ctx, label.title, m.laneTitleWidth - inset - (label.kind === 'emotion' ? m.emotionScaleFont * 2.2 + 18 : inset), 3);
+    lines.forEach((line, i) => ctx.fillText(line, ox + inset, lane.y + inset + i * m.laneTitleLine));
+    const sub = laneSublabel(label.title, label.kind);
+    if (sub) {
+      ctx.font = noteFont(m.laneSublabelFont, 600);
+      ctx.fillStyle = THEME.laneKindText;
+      ctx.fillText(sub, ox + inset, lane.y + inset + 4 + lines.length * m.laneTitleLine);
+    }
     if (label.kind === 'emotion' && zoom >= 0.3) {
       const area = { x: m.laneTitleWidth, y: lane.y, w: layout.width - m.laneTitleWidth, h: lane.h };
-      ctx.font = noteFont(11, 600);
+      ctx.font = noteFont(m.emotionScaleFont, 600);
+      ctx.fillStyle = THEME.laneKindText;
       ctx.textBaseline = 'middle';
       ctx.textAlign = 'right';
       for (let s = -2; s <= 2; s++) ctx.fillText(s > 0 ? `+${s}` : String(s), ox + m.laneTitleWidth - 10, scoreToY(s, area));
@@ -278,20 +291,22 @@ export function drawFrame(ctx: CanvasRenderingContext2D, layout: MapLayout, labe
     for (const stage of layout.stages) {
       if (stage.x > view.x + view.w || stage.x + stage.w < view.x) continue;
       // A stage scrolled half out of view keeps its title at the visible edge, inside its own header.
-      const tx = Math.max(stage.x + 16, Math.min(ox + m.laneTitleWidth + 16, stage.x + stage.w - 120));
-      const room = stage.x + stage.w - 16 - tx;
+      const inset = m.stageNumberFont * 1.3;
+      const tx = Math.max(stage.x + inset, Math.min(ox + m.laneTitleWidth + inset, stage.x + stage.w - m.stageTitleFont * 5.5));
+      const room = stage.x + stage.w - inset - tx;
       ctx.save();
       ctx.beginPath();
       ctx.rect(stage.x, oy, stage.w, m.headerHeight);
       ctx.clip();
       ctx.fillStyle = 'rgba(255,255,255,0.55)';
-      ctx.font = noteFont(12, 700);
+      ctx.font = noteFont(m.stageNumberFont, 700);
       ctx.textBaseline = 'top';
-      ctx.fillText(`STAGE ${stage.index + 1}`, tx, oy + 12);
+      const gap = (m.headerHeight - m.stageNumberFont - m.stageTitleFont) / 3;
+      ctx.fillText(`STAGE ${stage.index + 1}`, tx, oy + gap);
       ctx.fillStyle = THEME.headerText;
-      ctx.font = noteFont(22, 700);
+      ctx.font = noteFont(m.stageTitleFont, 700);
       const [line] = fitLines(ctx, labels.stageTitles.get(stage.id) ?? '', room, 1);
-      ctx.fillText(line ?? '', tx, oy + 32);
+      ctx.fillText(line ?? '', tx, oy + gap * 1.6 + m.stageNumberFont);
       ctx.restore();
     }
   }
@@ -370,16 +385,17 @@ export function drawEmotionLane(ctx: CanvasRenderingContext2D, layout: MapLayout
     ctx.stroke();
   }
   for (const c of centres) {
-    drawFace(ctx, c.x, c.y, 22, c.score);
-    if (c.explanation && zoom >= 0.42) {
-      ctx.font = noteFont(13, 500);
+    drawFace(ctx, c.x, c.y, m.faceRadius, c.score);
+    if (c.explanation && zoom * m.explanationFont >= 5.5) {
+      ctx.font = noteFont(m.explanationFont, 500);
       ctx.fillStyle = THEME.noteText;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'top';
       const stage = layout.stages.find((s) => s.id === c.stageId)!;
       const [line] = fitLines(ctx, c.explanation, stage.w - 24, 1);
-      const below = c.y + 30 + 16 < area.y + area.h;
-      ctx.fillText(line ?? '', c.x, below ? c.y + 28 : c.y - 44);
+      const r = m.faceRadius;
+      const below = c.y + r + 8 + m.explanationFont < area.y + area.h;
+      ctx.fillText(line ?? '', c.x, below ? c.y + r + 6 : c.y - r - 6 - m.explanationFont * 1.2);
       ctx.textAlign = 'left';
     }
   }

@@ -4,7 +4,7 @@
  * They are uncontrolled: a keystroke never re-renders React, so typing cannot lag.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { METRICS } from '../../../shared/domain/layout';
+import { METRICS, type Metrics } from '../../../shared/domain/layout';
 import { MAX_NOTE_TEXT, MAX_NAME, charCount } from '../../../shared/domain/limits';
 import { NOTE_COLOR_FILLS, type NoteColor } from '../../../shared/domain/model';
 import type { Rect } from '../../../shared/domain/layout';
@@ -15,6 +15,8 @@ export interface NoteEditorProps {
   editorKey: string;
   rect: Rect;
   zoom: number;
+  /** The map's text size: the editor's text is the note's, at the same size. */
+  metrics?: Metrics;
   color: NoteColor;
   initialText: string;
   label: string;
@@ -63,7 +65,8 @@ export function NoteEditor(props: NoteEditorProps) {
     out.dataset.over = String(n > MAX_NOTE_TEXT);
   };
 
-  const font = METRICS.fontSize * zoom;
+  const m = props.metrics ?? METRICS;
+  const font = m.fontSize * zoom;
   return (
     <div className="note-editor" style={{ left: rect.x, top: rect.y, width: rect.w }}>
       <textarea
@@ -74,8 +77,8 @@ export function NoteEditor(props: NoteEditorProps) {
         style={{
           minHeight: rect.h,
           fontSize: font,
-          lineHeight: `${METRICS.lineHeight * zoom}px`,
-          padding: METRICS.notePadding * zoom,
+          lineHeight: `${m.lineHeight * zoom}px`,
+          padding: m.notePadding * zoom,
           fontFamily: FONT_FAMILY,
           background: NOTE_COLOR_FILLS[props.color],
         }}

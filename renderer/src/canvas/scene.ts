@@ -3,7 +3,8 @@
  * culling, and lookups. Wrapping is cached across changes, so a one-note edit costs one wrap.
  */
 import type { Lane, Note, ProjectMap, Stage } from '../../../shared/api/schemas';
-import { METRICS, NoteIndex, WrapCache, layoutMap, type MapLayout } from '../../../shared/domain/layout';
+import { METRICS, NoteIndex, WrapCache, layoutMap, type MapLayout, type Metrics, type Wrapped } from '../../../shared/domain/layout';
+import { metricsFor, type TextSize } from '../../../shared/domain/text-size';
 import { noteFont } from './draw';
 
 export interface Scene {
@@ -21,23 +22,59 @@ export interface Scene {
 }
 
 let measureCtx: CanvasRenderingContext2D | null = null;
-/** Width of a string in the note font, measured by the browser's own text engine. */
-export function measureNoteText(text: string): number {
-  if (!measureCtx) {
-    measureCtx = document.createElement('canvas').getContext('2d')!;
-    measureCtx.font = noteFont(METRICS.fontSize);
+/** A function giving the width of a string in the note font at a size, measured by the browser's own text engine. */
+function measurerFor(fontSize: number): (text: string) => number {
+  return (text) => {
+    if (!measureCtx) measureCtx = document.createElement('canvas').getContext('2d')!;
+    const font = noteFont(fontSize);
+    if (measureCtx.font !== font) measureCtx.font = font;
+    return measureCtx.measureText(text).width;
+  };
+}
+/** Width of a string in the note font at the normal size. */
+export const measureNoteText = measurerFor(METRICS.fontSize);
+
+/**
+ * Wrapping at the map's text size: one cache per size (switching back and forth re-wraps
+ * nothing), and the metrics the layout takes with it.
+ */
+export class SizedWraps extends WrapCache {
+  metrics: Metrics;
+  private current: WrapCache;
+  private readonly bySize = new Map<TextSize, WrapCache>();
+  constructor(size: TextSize) {
+    super(measureNoteText, 1, 1);
+    this.metrics = metricsFor(size);
+    this.current = this.cacheFor(size);
   }
-  return measureCtx.measureText(text).width;
+  private cacheFor(size: TextSize): WrapCache {
+    let c = this.bySize.get(size);
+    if (!c) {
+      const m = metricsFor(size);
+      this.bySize.set(size, (c = new WrapCache(measurerFor(m.fontSize), m.noteWidth - m.notePadding * 2, m.maxLines)));
+    }
+    return c;
+  }
+  /** True when the size changed (the map must be laid out again). */
+  setSize(size: TextSize): boolean {
+    if (size === this.metrics.textSize) return false;
+    this.metrics = metricsFor(size);
+    this.current = this.cacheFor(size);
+    return true;
+  }
+  override get(text: string): Wrapped {
+    return this.current.get(text);
+  }
 }
 
-export function createWrapCache(): WrapCache {
-  return new WrapCache(measureNoteText, METRICS.noteWidth - METRICS.notePadding * 2, METRICS.maxLines);
+export function createWrapCache(size: TextSize = 'normal'): SizedWraps {
+  return new SizedWraps(size);
 }
 
 export function buildScene(map: ProjectMap, wraps: WrapCache): Scene {
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const lanes = [...map.lanes].sort((a, b) => a.position - b.position);
-  const layout = layoutMap({ stages, lanes, notes: map.notes }, (t) => wraps.get(t));
+  const layout = layoutMap({ stages, lanes, notes: map.notes }, (t) => wraps.get(t), wraps instanceof SizedWraps ? wraps.metrics : METRICS);
   const emotions = new Map<string, { stageId: string; score: number; explanation: string }[]>();
   for (const e of map.emotions) {
     if (e.personaId !== null) continue;

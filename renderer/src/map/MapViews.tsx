@@ -124,19 +124,23 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
     [],
   );
 
-  return (
+  const findBar = findOpen && (
+    <FindBar
+      map={map}
+      onResults={(ids, current) => setFound({ ids, current })}
+      onClose={() => {
+        setFindOpen(false);
+        setFound({ ids: [], current: null });
+      }}
+    />
+  );
+  // On the canvas the find bar is docked above the map (it must not cover the stage headers).
+  return view === 'canvas' ? (
+    <MapCanvas map={map} live={live} actions={actions} onController={onController} findBar={findBar} />
+  ) : (
     <>
-      {view === 'canvas' ? <MapCanvas map={map} live={live} actions={actions} onController={onController} /> : <OutlineView map={map} actions={actions} find={found} votes={votes} />}
-      {findOpen && (
-        <FindBar
-          map={map}
-          onResults={(ids, current) => setFound({ ids, current })}
-          onClose={() => {
-            setFindOpen(false);
-            setFound({ ids: [], current: null });
-          }}
-        />
-      )}
+      <OutlineView map={map} actions={actions} find={found} votes={votes} />
+      {findBar}
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { MENU_COMMANDS } from '../../../shared/commands';
 import { useApi } from '../api/ApiContext';
+import { requestReveal } from '../canvas/refit';
 import { formatShortcut } from '../commands/shortcuts';
 import type { MapToolProps } from '../map/tools';
 import { useToasts } from '../ui/Toasts';
@@ -55,12 +56,15 @@ export function TransferTools({ store, history }: MapToolProps) {
             let refusal: string | null = null;
             const ok = await history.run(
               importCsvEdit(store, text, name, noteCount, {
-                imported: (result) =>
+                imported: (result) => {
+                  // The map shows what came in, wherever the view was.
+                  requestReveal(projectId, result.notes.map((n) => n.id));
                   toasts.notify({
                     kind: 'info',
                     title: 'Import done',
                     message: `${importedMessage(result)} Undo (${formatShortcut(MENU_COMMANDS['edit.undo'].accelerator)}) takes the import away.`,
-                  }),
+                  });
+                },
                 refused: (error) => void (refusal = error.message),
               }),
             );

@@ -33,6 +33,13 @@ export interface Voting {
   setOpen(open: boolean): void;
 }
 
+/**
+ * Refusals said in a message that stops applying: no votes left (until a dot is taken back, the
+ * participant changes or the round closes), a note outside the round (until the round closes).
+ */
+const NO_VOTES_LEFT = 'voting.no-votes-left';
+const OUTSIDE_ROUND = 'voting.outside-round';
+
 /** Map changes after which votes may have gone with deleted notes: read the results again. */
 const REMOVING_NOTES = new Set(['notes.delete', 'notes.restore', 'stages.delete', 'stages.restore', 'lanes.delete', 'lanes.restore', 'snapshots.restore']);
 
@@ -157,11 +164,11 @@ export function useVoting({ store, map, history }: MapToolProps): Voting {
       } else {
         if (!roundLaneIds(round.laneIds, m.lanes).includes(note.laneId)) {
           const lane = m.lanes.find((l) => l.id === note.laneId)?.title ?? '';
-          return toasts.error(`Notes in the lane “${lane}” are not part of the round “${round.name}”.`, 'Vote not counted');
+          return toasts.error(`Notes in the lane “${lane}” are not part of the round “${round.name}”.`, 'Vote not counted', OUTSIDE_ROUND);
         }
         if (remaining <= 0) {
           const n = round.votesPerParticipant;
-          return toasts.error(`${who} has used all ${n === 1 ? 'their one vote' : `${n} votes`} in this round. Take one back (${IS_MAC ? 'Option' : 'Alt'}+click a note) to vote for another note, or switch to another participant.`, 'No votes left');
+          return toasts.error(`${who} has used all ${n === 1 ? 'their one vote' : `${n} votes`} in this round. Take one back (${IS_MAC ? 'Option' : 'Alt'}+click a note) to vote for another note, or switch to another participant.`, 'No votes left', NO_VOTES_LEFT);
         }
       }
       const roundId = round.id;
@@ -174,6 +181,15 @@ export function useVoting({ store, map, history }: MapToolProps): Voting {
     },
     [history, send, toasts],
   );
+
+  // Messages that no longer apply go: a vote is free again, or the round is over.
+  const openRoundId = openRound?.id ?? null;
+  useEffect(() => {
+    if (left > 0 || openRoundId === null) toasts.dismiss(NO_VOTES_LEFT);
+  }, [left, openRoundId, name, toasts]);
+  useEffect(() => {
+    if (openRoundId === null) toasts.dismiss(OUTSIDE_ROUND);
+  }, [openRoundId, toasts]);
 
   // ── Rounds ───────────────────────────────────────────────────────────────────
   const start = async (round: StartRound): Promise<string | null> => {
