@@ -9,13 +9,13 @@
  * room for them on its left and top.
  */
 import type { MapLayout, Rect } from './layout';
+import { TEXT_METRICS } from './text-size';
 
 /**
- * The smallest note text, in screen pixels, a stage step aims for. A local value for now; the
- * map's text sizes (shared/domain/text-size.ts, coming) will say what "large" is, and this should
- * then point at that.
+ * The smallest note text, in screen pixels, a stage step aims for: the map's "extra large" text
+ * size (shared/domain/text-size.ts), since a presentation is read from the back of the room.
  */
-export const PRESENT_MIN_TEXT_PX = 24;
+export const PRESENT_MIN_TEXT_PX = TEXT_METRICS['extra-large'].minScreenFont;
 /** Never zoom in further than this (a stage of one short note would otherwise fill the wall). */
 export const PRESENT_MAX_ZOOM = 3;
 /** Screen pixels left around the overview. */
