@@ -8,7 +8,8 @@ import { useRegisterCommands } from '../commands/CommandsContext';
 import type { Command } from '../commands/registry';
 import type { MapActions } from '../map/view';
 import { cellKey } from '../../../shared/domain/layout';
-import { neighbour, type CanvasController } from './controller';
+import type { CanvasController } from './controller';
+import { neighbour } from './navigation';
 
 const TAG_KEYS: Record<NoteTag, string> = { pain: 'P', opportunity: 'O', idea: 'I', question: 'Q' };
 
