@@ -27,6 +27,7 @@ import type { WrapCache } from '../../../shared/domain/layout';
 import type { MapActions } from '../map/view';
 import type { VoteMarks } from '../voting/marks';
 import { fitRect, reveal, sameCamera, toScreen, visibleWorld, zoomAt, type Camera } from './camera';
+import { Announcer, describeSelection } from './announce';
 import { editorWorldRect } from './editorRects';
 import { drawOverlayLayer } from './interactiveScene';
 import { PointerRouter, type PointerHost } from './pointer/router';
@@ -224,9 +225,16 @@ export class CanvasController implements PointerHost {
     } else this.revealRect(b);
   }
 
+  /** The live region under the canvas (announce.ts): what is selected, what an action did. */
+  readonly announcer = new Announcer();
+  announce(message: string) {
+    this.announcer.say(message);
+  }
+
   // ── Selection and marks ──────────────────────────────────────────────────────
   select(selection: Selection) {
     this.setUi({ selection });
+    this.announce(describeSelection(this.scene, selection));
     this.invalidate('overlay');
   }
 

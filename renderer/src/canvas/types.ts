@@ -12,11 +12,14 @@ export type Selection =
   | { kind: 'lane'; id: string };
 
 export type EditorState =
-  | { kind: 'new'; stageId: string; laneId: string; index?: number }
-  | { kind: 'edit'; noteId: string }
-  | { kind: 'stage-title'; id: string }
-  | { kind: 'lane-title'; id: string }
-  | { kind: 'explanation'; laneId: string; stageId: string }
+  /** `text`: what the editor starts with (the key typed on the cell to open it). */
+  | { kind: 'new'; stageId: string; laneId: string; index?: number; text?: string }
+  /** `append`: added after the note's text (the key typed on the note to open it). */
+  | { kind: 'edit'; noteId: string; append?: string }
+  /** `text`: replaces the title (the key typed on the header to open it). */
+  | { kind: 'stage-title'; id: string; text?: string }
+  | { kind: 'lane-title'; id: string; text?: string }
+  | { kind: 'explanation'; laneId: string; stageId: string; append?: string }
   | null;
 
 export interface UiState {

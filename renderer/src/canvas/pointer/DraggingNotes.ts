@@ -1,5 +1,6 @@
 /** Notes following the pointer as a small stack, with a marker where they would land. */
 import { cellKey, dropTarget, type DropTarget, type NoteBox } from '../../../../shared/domain/layout';
+import { cellWords, plural } from '../announce';
 import { THEME, drawNote, lodFor } from '../draw';
 import type { OverlayEnv, PointerInput, ToolContext, ToolState } from './types';
 
@@ -29,7 +30,9 @@ export class DraggingNotes implements ToolState {
   onPointerUp() {
     this.c.invalidate('scene', 'overlay');
     const t = this.target;
-    if (t) void this.c.actions.moveNotes(this.ids, t.stageId, t.laneId, t.index);
+    if (!t) return;
+    void this.c.actions.moveNotes(this.ids, t.stageId, t.laneId, t.index);
+    this.c.announce(`${plural(this.ids.length, 'note')} moved to ${cellWords(this.c.scene, t.stageId, t.laneId)}`);
   }
 
   drawOverlay(ctx: CanvasRenderingContext2D, { scene, zoom: z, votes, outline }: OverlayEnv) {

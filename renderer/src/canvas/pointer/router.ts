@@ -36,6 +36,7 @@ export interface PointerHost {
   setHover(hover: UiState['hover']): void;
   /** An open editor saves (the pointer went elsewhere). */
   commitEditor(): void;
+  announce(message: string): void;
 }
 
 export class PointerRouter implements ToolContext {
@@ -79,6 +80,7 @@ export class PointerRouter implements ToolContext {
   hit = (wx: number, wy: number) => this.host.hit(wx, wy);
   invalidate = (...which: LayerName[]) => this.host.invalidate(...which);
   toWorld = (sx: number, sy: number) => toWorld(this.host.camera, sx, sy);
+  announce = (message: string) => this.host.announce(message);
   setCursor(cursor: string) {
     const el = this.host.container();
     if (el) el.style.cursor = cursor;

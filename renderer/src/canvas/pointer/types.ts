@@ -42,6 +42,8 @@ export interface ToolContext {
   updateHover(wx: number, wy: number): void;
   autoScroll(sx: number, sy: number): void;
   toWorld(sx: number, sy: number): { x: number; y: number };
+  /** Says what a gesture did, in the canvas's live region. */
+  announce(message: string): void;
 }
 
 export interface ToolState {
