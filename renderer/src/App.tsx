@@ -82,7 +82,8 @@ function Screens() {
       id,
       label: spec.label.replace(/…$/, ''),
       group: groups[spec.menu] ?? 'General',
-      ...(spec.accelerator ? { shortcuts: id === 'edit.redo' ? [spec.accelerator, 'Ctrl+Y'] : [spec.accelerator] } : {}),
+      // F1 opens the shortcuts wherever the keyboard is: `?` is typed as text on a selected cell or note.
+      ...(spec.accelerator ? { shortcuts: id === 'edit.redo' ? [spec.accelerator, 'Ctrl+Y'] : id === 'help.shortcuts' ? ['F1', spec.accelerator] : [spec.accelerator] } : {}),
       run: menuHandlers[id],
     };
   });

@@ -52,9 +52,10 @@ async function canvasReady(page: Page) {
   await settle(page);
 }
 
-/** The whole map in view, so every cell can be pointed at. */
+/** The whole map in view, so every cell can be pointed at (Shift+1 zooms only with nothing selected). */
 async function fit(page: Page) {
   await page.getByTestId('map-canvas').focus();
+  if ((await selection(page)).kind !== 'none') await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+1');
   await settle(page);
 }
@@ -301,8 +302,7 @@ test('a modal dialog owns the keyboard: Delete and arrows do not reach the map b
   const note = await notePoint(page, 'Keep me');
   await page.mouse.click(note.x, note.y);
   expect((await selection(page)).texts).toEqual(['Keep me']);
-  await page.getByTestId('map-canvas').focus();
-  await page.keyboard.press('t'); // the timer's dialog
+  await page.getByTestId('timer-button').click(); // the timer's dialog (T would be typed into the selected note)
   const dialog = page.getByTestId('timer-dialog');
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).focus();
@@ -325,7 +325,7 @@ test('marquee-select three notes and delete them; undo twice, redo once', async 
   await fit(page);
   const fourth = await notePoint(page, 'Idea 4');
   await page.mouse.click(fourth.x, fourth.y);
-  await page.keyboard.press('4'); // colour 4: blue
+  await page.keyboard.press('Alt+4'); // colour 4: blue
   await saved(page);
 
   // Shift+drag from the empty corner of the first cell across the first three notes.
@@ -348,7 +348,7 @@ test('marquee-select three notes and delete them; undo twice, redo once', async 
   for (const [i, stage] of stages.slice(0, 3).entries()) await addByDoubleClick(page, stage, 'Opportunities', [`Again ${i + 1}`]);
   await fit(page);
   await page.mouse.click(fourth.x, fourth.y);
-  await page.keyboard.press('5'); // green
+  await page.keyboard.press('Alt+5'); // green
   await page.keyboard.press('Escape');
   await page.keyboard.down('Shift');
   await page.mouse.move(start.x, start.y);
@@ -387,10 +387,10 @@ test('emotion scores set by clicking draw a curve, and stay', async ({ page }) =
   const angry = await cellPoint(page, 'Purchase', 'Emotions', 0.5, 0.84);
   await page.mouse.click(happy.x, happy.y);
   await page.mouse.click(angry.x, angry.y);
-  // And one by keyboard: select Loyalty's emotion cell, then ↑ from neutral.
+  // And one by keyboard: select Loyalty's emotion cell (a click in its middle is neutral), then +.
   const loyalty = await cellPoint(page, 'Loyalty', 'Emotions', 0.5, 0.5);
   await page.mouse.click(loyalty.x, loyalty.y);
-  await page.keyboard.press('ArrowUp');
+  await page.keyboard.type('+');
   await saved(page);
   expect(await emotionScores(page)).toEqual({ Awareness: 2, Purchase: -2, Loyalty: 1 });
   await page.keyboard.press('Escape');

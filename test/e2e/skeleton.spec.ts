@@ -348,7 +348,7 @@ test('stages and lanes on the canvas: add, rename, delete with a question naming
   const stagesLeft = ['Awareness', 'Consideration', 'Purchase', 'Loyalty', 'Referral'];
   await expect.poll(() => stageTitlesOnCanvas(page)).toEqual(stagesLeft);
 
-  // The emotion lane takes a score, not notes: Enter or N on its cell opens no note.
+  // The emotion lane takes a score, not notes: Enter or a letter typed on its cell opens no note.
   await page.keyboard.press('Escape');
   await page.keyboard.press('ArrowRight'); // the first cell: Awareness × Customer actions
   await page.keyboard.press('ArrowDown'); // Touchpoints

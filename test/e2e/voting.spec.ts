@@ -143,7 +143,7 @@ test('a round of dot voting on the canvas: budgets, lanes, participants, take ba
   await page.keyboard.press('Escape'); // clear the selection
   await clickNote(page, 'Delivery too slow', 'Shift'); // Shift+click selects without voting
   expect(await drawnVotes(page)).toEqual({ 'Checkout asks for an account': 2, 'Price unclear until checkout': 1 });
-  await page.keyboard.press('v');
+  await page.keyboard.press('Alt+v');
   await expect.poll(() => drawnVotes(page)).toEqual({ 'Checkout asks for an account': 2, 'Price unclear until checkout': 1, 'Delivery too slow': 1 });
   await expect(panel.getByTestId('votes-left')).toHaveAttribute('data-left', '0');
   // Anna cannot take back a dot she did not put there (the API says so).

@@ -199,9 +199,10 @@ export async function showCanvas(page: Page): Promise<void> {
   await expect(outline(page)).toHaveCount(0);
 }
 
-/** The whole map in view (Shift+1 on the canvas), so every header and cell can be pointed at. */
+/** The whole map in view (Shift+1 on the canvas, with nothing selected), so every header and cell can be pointed at. */
 export async function fit(page: Page): Promise<void> {
   await page.getByTestId('map-canvas').focus();
+  if (await page.evaluate(() => (window as any).__journeywallCanvas.getUi().selection.kind !== 'none')) await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+1');
   await settle(page);
 }

@@ -14,9 +14,12 @@ import type { MapActions } from '../map/view';
 import { SelectionToolbar, ViewToolbar } from './CanvasToolbar';
 import { ContextMenu } from './ContextMenu';
 import { useCanvasCommands } from './canvasCommands';
+import { cellWords } from './announce';
 import { CanvasController, type EditorState, type UiState } from './controller';
 import { LineEditor, NoteEditor } from './editors';
 import { useViewFitting } from './refit';
+import { useCanvasTyping } from './keyboard';
+import { nextNoteSlot } from './typing';
 import { createWrapCache } from './scene';
 import { useTextSize, useTextSizeCommands } from './TextSizeControl';
 
@@ -144,7 +147,8 @@ export function MapCanvas({ map, live, actions, onController, findBar }: MapCanv
   // Space held: drag pans whatever is under the pointer.
   useEffect(() => {
     const down = (e: KeyboardEvent) => {
-      if (e.key === ' ' && !e.repeat && document.activeElement === containerRef.current) {
+      // (With a cell, note or title selected, Space is typed instead: see keyboard.ts.)
+      if (e.key === ' ' && !e.repeat && !e.defaultPrevented && document.activeElement === containerRef.current) {
         e.preventDefault();
         controller.setSpaceHeld(true);
       }
@@ -167,6 +171,8 @@ export function MapCanvas({ map, live, actions, onController, findBar }: MapCanv
   const focusCanvas = useCallback(() => containerRef.current?.focus({ preventScroll: true }), []);
 
   useCanvasCommands(controller, actions, focusCanvas);
+  useCanvasTyping(controller, containerRef);
+  const announcer = useCallback((el: HTMLDivElement | null) => controller.announcer.attach(el), [controller]);
 
   // Stable draw functions: a new function each render would make Konva redraw for nothing.
   const draw = useMemo(
@@ -200,16 +206,26 @@ export function MapCanvas({ map, live, actions, onController, findBar }: MapCanv
 
   // The tool bars are docked above and below the map, never over it: they cover no stage header
   // and no cell being edited, whatever the window's size.
+  // role="application": screen readers pass every key to the map (typing a letter makes a note).
   return (
     <div className="map-canvas-frame" data-text-size={textSize}>
       <div className="map-dock map-dock-top" data-testid="dock-top">
         <SelectionToolbar controller={controller} actions={actions} ui={ui} />
         {findBar}
       </div>
-      <div className="map-canvas" ref={containerRef} tabIndex={0} data-testid="map-canvas" aria-label="Journey map canvas. Arrow keys move between cells and notes, Enter adds or edits, Delete deletes.">
+      <div
+        className="map-canvas"
+        ref={containerRef}
+        tabIndex={0}
+        role="application"
+        data-testid="map-canvas"
+        aria-label="Journey map"
+        aria-description="Arrow keys move between cells and notes. Type on a cell to add a note, on a note to add to it. Enter edits, Delete deletes, F1 lists every key."
+      >
         {stage}
         <Overlays controller={controller} actions={actions} ui={ui} menu={menu} closeMenu={closeMenu} registerBlur={registerBlur} focusCanvas={focusCanvas} />
       </div>
+      <div ref={announcer} className="visually-hidden" role="status" aria-live="polite" data-testid="canvas-announcer" />
       <div className="map-dock map-dock-bottom" data-testid="dock-bottom">
         <ViewToolbar ui={ui} />
       </div>
@@ -290,16 +306,15 @@ function EditorFor({
       const lane = scene.lanes.find((l) => l.id === laneId);
       const stage = scene.stages.find((s) => s.id === stageId);
       const key = editor.kind === 'new' ? `new ${stageId} ${laneId}` : `edit ${editor.noteId}`;
-      const save = (text: string) => {
+      const save = (text: string): string | null => {
         if (editor.kind === 'edit') {
-          if (text.trim() !== '' && text !== note!.text) void actions.editNoteText(editor.noteId, text);
-        } else if (text.trim() !== '') {
-          void actions.addNote(stageId, laneId, text, editor.index);
+          if (text.trim() === '' || text === note!.text) return null;
+          void actions.editNoteText(editor.noteId, text);
+          return 'Note saved';
         }
-      };
-      const nextStage = (back: boolean) => {
-        const i = scene.stages.findIndex((s) => s.id === stageId);
-        return scene.stages[back ? i - 1 : i + 1];
+        if (text.trim() === '') return null;
+        void actions.addNote(stageId, laneId, text, editor.index);
+        return `Note added in ${cellWords(scene, stageId, laneId)}`;
       };
       return (
         <NoteEditor
@@ -308,23 +323,27 @@ function EditorFor({
           zoom={zoom}
           metrics={scene.layout.metrics}
           color={note?.color ?? lane?.color ?? 'yellow'}
-          initialText={note?.text ?? ''}
+          initialText={editor.kind === 'edit' ? (note?.text ?? '') + (editor.append ?? '') : (editor.text ?? '')}
           label={editor.kind === 'new' ? `New note in ${stage?.title ?? ''}, ${lane?.title ?? ''}` : `Edit note in ${stage?.title ?? ''}, ${lane?.title ?? ''}`}
           registerBlur={registerBlur}
           onSubmit={(text) => {
-            save(text);
+            const said = save(text);
+            if (said) controller.announce(said);
             if (editor.kind === 'edit' || text.trim() === '') close();
             // A new note: the editor stays open, and moves to the next slot as the map updates.
           }}
           onTab={(text, back) => {
-            save(text);
-            const next = nextStage(back);
+            const said = save(text);
+            // Past the last stage: the next lane's first stage (Shift+Tab: the other way).
+            const next = nextNoteSlot(scene.stages.map((s) => s.id), scene.lanes, stageId, laneId, back);
             if (!next) return close();
-            controller.select({ kind: 'cell', stageId: next.id, laneId });
-            controller.openEditor({ kind: 'new', stageId: next.id, laneId });
+            controller.select({ kind: 'cell', ...next });
+            controller.openEditor({ kind: 'new', ...next });
+            controller.announce(`${said ? `${said}. ` : ''}New note in ${cellWords(scene, next.stageId, next.laneId)}`);
           }}
           onLeave={(text) => {
-            save(text);
+            const said = save(text);
+            if (said) controller.announce(said);
             close();
           }}
         />
@@ -340,13 +359,15 @@ function EditorFor({
           rect={rect}
           zoom={zoom}
           dark={isStage}
-          initialText={title ?? ''}
+          initialText={editor.text ?? title ?? ''}
+          selectAll={editor.text === undefined}
           label={isStage ? 'Stage title' : 'Lane title'}
           registerBlur={registerBlur}
           onDone={(text) => {
             close();
             if (text === null || text.trim() === '' || text.trim() === title) return;
             void (isStage ? actions.renameStage(editor.id, text.trim()) : actions.renameLane(editor.id, text.trim()));
+            controller.announce(`${isStage ? 'Stage' : 'Lane'} renamed ${text.trim()}`);
           }}
         />
       );
@@ -360,7 +381,8 @@ function EditorFor({
           zoom={zoom}
           maxLength={MAX_EXPLANATION}
           placeholder="Why do they feel this way?"
-          initialText={current?.explanation ?? ''}
+          initialText={(current?.explanation ?? '') + (editor.append ?? '')}
+          selectAll={editor.append === undefined}
           label="Why customers feel this way at this stage"
           registerBlur={registerBlur}
           onDone={(text) => {

@@ -3,14 +3,28 @@
  * tests all run the same thing.
  */
 import { NOTE_COLORS, NOTE_TAGS, NOTE_TAG_LABELS, type LaneKind, type NoteTag } from '../../../shared/domain/model';
-import { clampScore } from '../../../shared/domain/emotion';
 import { useRegisterCommands } from '../commands/CommandsContext';
 import type { Command } from '../commands/registry';
 import type { MapActions } from '../map/view';
 import { cellKey } from '../../../shared/domain/layout';
-import { neighbour, type CanvasController } from './controller';
+import type { CanvasController } from './controller';
+import { plural } from './announce';
+import { neighbour, type Direction } from './navigation';
+import { scoreSelected } from './keyboard';
 
 const TAG_KEYS: Record<NoteTag, string> = { pain: 'P', opportunity: 'O', idea: 'I', question: 'Q' };
+
+/** How typing works on the map (typing.ts): shown in the `?` list; the keys themselves are typed, not commands. */
+const TYPING_HELP: Command[] = [
+  { id: 'map.type.cell', label: 'Select a cell and type: a new note that starts with what you type', group: 'Typing', keys: ['any character'], run: () => {} },
+  { id: 'map.type.note', label: 'Select a note and type: add to its text', group: 'Typing', keys: ['any character'], run: () => {} },
+  { id: 'map.type.title', label: 'Select a stage or lane title and type: rename it', group: 'Typing', keys: ['any character'], run: () => {} },
+  { id: 'map.type.enter', label: 'In a note: save it and start the next one in the same cell', group: 'Typing', keys: ['Enter'], run: () => {} },
+  { id: 'map.type.newline', label: 'In a note: a new line', group: 'Typing', keys: ['Shift+Enter'], run: () => {} },
+  { id: 'map.type.tab', label: "In a note: save it and go on in the next stage; after the last stage, in the next lane's first stage (emotion lanes skipped; after the last lane, the first)", group: 'Typing', keys: ['Tab'], run: () => {} },
+  { id: 'map.type.backTab', label: "In a note: save it and go back a stage; before the first, the previous lane's last stage", group: 'Typing', keys: ['Shift+Tab'], run: () => {} },
+  { id: 'map.type.leave', label: 'In a note: save it and leave', group: 'Typing', keys: ['Esc'], run: () => {} },
+];
 
 export function canvasCommands(controller: CanvasController, actions: MapActions, focusCanvas: () => void): Command[] {
   const sel = () => controller.getUi().selection;
@@ -27,19 +41,11 @@ export function canvasCommands(controller: CanvasController, actions: MapActions
     const ids = noteIds();
     const all = ids.every((id) => controller.scene.notes.get(id)?.tags.includes(tag));
     void actions.updateNotes(ids, all ? { removeTags: [tag] } : { addTags: [tag] });
+    controller.announce(`${plural(ids.length, 'note')} ${all ? 'untagged' : 'tagged'} ${NOTE_TAG_LABELS[tag].toLowerCase()}`);
   };
 
-  const nudgeEmotion = (delta: number) => {
-    const c = emotionCell();
-    if (!c) return;
-    const current = controller.scene.emotions.get(c.laneId)?.find((e) => e.stageId === c.stageId)?.score;
-    const next = clampScore((current ?? 0) + (current === undefined ? 0 : delta));
-    if (next !== current) void actions.setEmotion(c.laneId, c.stageId, next);
-  };
-
-  const go = (dir: 'left' | 'right' | 'up' | 'down') => {
-    if (dir === 'up' && emotionCell()) return nudgeEmotion(1);
-    if (dir === 'down' && emotionCell()) return nudgeEmotion(-1);
+  // The arrows move through the emotion lane like any other; its score changes with + / − (keyboard.ts).
+  const go = (dir: Direction) => {
     const next = neighbour(controller.scene, sel(), dir);
     if (!next) return;
     controller.select(next);
@@ -65,7 +71,7 @@ export function canvasCommands(controller: CanvasController, actions: MapActions
     else if (s.kind === 'lane') controller.openEditor({ kind: 'lane-title', id: s.id });
   };
 
-  /** N: a new note in the selected cell, or right after the selected note. */
+  /** Ctrl+Enter: a new note in the selected cell, or right after the selected note. */
   const newNote = () => {
     const s = sel();
     if (s.kind === 'cell' && !emotionCell()) return controller.openEditor({ kind: 'new', stageId: s.stageId, laneId: s.laneId });
@@ -110,28 +116,36 @@ export function canvasCommands(controller: CanvasController, actions: MapActions
     });
   };
 
+  // Typing first: the `?` list opens with how typing works.
   const commands: Command[] = [
-    { id: 'map.addStage', label: 'Add a stage', group: 'Stages and lanes', shortcuts: ['Shift+S'], enabled: editable, run: () => void addStage() },
-    { id: 'map.addLane.notes', label: 'Add a lane of notes', group: 'Stages and lanes', shortcuts: ['Shift+L'], enabled: editable, run: () => void addLane('notes') },
+    ...TYPING_HELP,
+    { id: 'map.emotion.up', label: 'Emotion lane: happier', group: 'Emotions', keys: ['+'], enabled: () => editable() && emotionCell() !== null, run: () => scoreSelected(controller, actions, { delta: 1 }) },
+    { id: 'map.emotion.down', label: 'Emotion lane: less happy', group: 'Emotions', keys: ['−'], enabled: () => editable() && emotionCell() !== null, run: () => scoreSelected(controller, actions, { delta: -1 }) },
+    { id: 'map.emotion.set', label: 'Emotion lane: set the score, from 1 very negative to 5 very positive', group: 'Emotions', keys: ['1 … 5'], run: () => {} },
+    { id: 'map.emotion.explain', label: 'Emotion lane: type to explain the score', group: 'Emotions', keys: ['any character'], run: () => {} },
+    { id: 'map.addStage', label: 'Add a stage', group: 'Stages and lanes', shortcuts: ['Alt+S'], enabled: editable, run: () => void addStage() },
+    { id: 'map.addLane.notes', label: 'Add a lane of notes', group: 'Stages and lanes', shortcuts: ['Alt+L'], enabled: editable, run: () => void addLane('notes') },
     { id: 'map.addLane.touchpoints', label: 'Add a touchpoints lane', group: 'Stages and lanes', enabled: editable, run: () => void addLane('touchpoints') },
     { id: 'map.addLane.emotion', label: 'Add an emotion lane', group: 'Stages and lanes', enabled: editable, run: () => void addLane('emotion') },
     { id: 'map.open', label: 'Add a note to the cell / edit the note / rename', group: 'Map', shortcuts: ['Enter', 'F2'], enabled: () => editable() && sel().kind !== 'none', run: open },
-    { id: 'map.note.new', label: 'New note in the selected cell', group: 'Map', shortcuts: ['N'], enabled: () => editable() && (sel().kind === 'cell' || hasNotes()), run: newNote },
+    { id: 'map.note.new', label: 'New note after the selected note, or in the selected cell', group: 'Map', shortcuts: ['CmdOrCtrl+Enter'], enabled: () => editable() && (sel().kind === 'cell' || hasNotes()), run: newNote },
     { id: 'map.delete', label: 'Delete the selected notes, stage or lane', group: 'Map', shortcuts: ['Delete', 'Backspace'], enabled: () => editable() && (hasNotes() || sel().kind === 'stage' || sel().kind === 'lane' || emotionCell() !== null), run: () => {
       const s = sel();
       if (s.kind === 'stage') return actions.deleteStage(s.id);
       if (s.kind === 'lane') return actions.deleteLane(s.id);
       const e = emotionCell();
       if (e) return void actions.setEmotion(e.laneId, e.stageId, null);
-      void actions.deleteNotes(noteIds());
+      const ids = noteIds();
+      void actions.deleteNotes(ids);
+      controller.announce(`${plural(ids.length, 'note')} deleted`);
     } },
     { id: 'map.duplicate', label: 'Duplicate the selected notes', group: 'Map', shortcuts: ['CmdOrCtrl+D'], enabled: () => editable() && hasNotes(), run: () => void actions.duplicateNotes(noteIds()).then((ids) => ids && controller.selectNotes(ids)) },
     { id: 'map.selectAll', label: 'Select all notes', group: 'Map', shortcuts: ['CmdOrCtrl+A'], enabled: editable, run: () => controller.selectNotes(controller.scene.layout.noteList.map((n) => n.id)) },
     { id: 'map.deselect', label: 'Clear the selection', group: 'Map', shortcuts: ['Escape'], enabled: () => editable() && sel().kind !== 'none', run: () => controller.select({ kind: 'none' }) },
     { id: 'map.left', label: 'Select to the left', group: 'Move around', shortcuts: ['Left'], enabled: editable, run: () => go('left') },
     { id: 'map.right', label: 'Select to the right', group: 'Move around', shortcuts: ['Right'], enabled: editable, run: () => go('right') },
-    { id: 'map.up', label: 'Select above (emotion: happier)', group: 'Move around', shortcuts: ['Up'], enabled: editable, run: () => go('up') },
-    { id: 'map.down', label: 'Select below (emotion: less happy)', group: 'Move around', shortcuts: ['Down'], enabled: editable, run: () => go('down') },
+    { id: 'map.up', label: 'Select above', group: 'Move around', shortcuts: ['Up'], enabled: editable, run: () => go('up') },
+    { id: 'map.down', label: 'Select below', group: 'Move around', shortcuts: ['Down'], enabled: editable, run: () => go('down') },
     { id: 'map.zoomIn', label: 'Zoom in', group: 'View', shortcuts: ['=', 'Shift+=', 'Plus'], run: () => controller.zoomBy(1.25) },
     { id: 'map.zoomOut', label: 'Zoom out', group: 'View', shortcuts: ['-'], run: () => controller.zoomBy(0.8) },
     { id: 'map.zoomFit', label: 'Zoom to fit the whole map', group: 'View', shortcuts: ['Shift+1'], run: () => controller.zoomToFit() },
@@ -150,18 +164,22 @@ export function canvasCommands(controller: CanvasController, actions: MapActions
       id: `map.color.${color}`,
       label: `Colour the selected notes ${color}`,
       group: 'Colour and tags',
-      shortcuts: [String(i + 1)],
+      shortcuts: [`Alt+${i + 1}`],
       enabled: () => editable() && hasNotes(),
-      run: () => void actions.updateNotes(noteIds(), { color }),
+      run: () => {
+        const ids = noteIds();
+        void actions.updateNotes(ids, { color });
+        controller.announce(`${plural(ids.length, 'note')} coloured ${color}`);
+      },
     })),
     // Voting (while a round is open and its panel is shown): the keyboard's way to a click on a note.
-    { id: 'map.vote.add', label: 'Add a vote to the selected notes (while voting)', group: 'Voting', shortcuts: ['V'], enabled: () => editable() && voting() && hasNotes(), run: () => controller.voteOn(noteIds(), false) },
-    { id: 'map.vote.takeBack', label: 'Take back a vote from the selected notes (while voting)', group: 'Voting', shortcuts: ['Shift+V'], enabled: () => editable() && voting() && hasNotes(), run: () => controller.voteOn(noteIds(), true) },
+    { id: 'map.vote.add', label: 'Add a vote to the selected notes (while voting)', group: 'Voting', shortcuts: ['Alt+V'], enabled: () => editable() && voting() && hasNotes(), run: () => controller.voteOn(noteIds(), false) },
+    { id: 'map.vote.takeBack', label: 'Take back a vote from the selected notes (while voting)', group: 'Voting', shortcuts: ['Alt+Shift+V'], enabled: () => editable() && voting() && hasNotes(), run: () => controller.voteOn(noteIds(), true) },
     ...NOTE_TAGS.map((tag) => ({
       id: `map.tag.${tag}`,
       label: `Tag or untag as ${NOTE_TAG_LABELS[tag].toLowerCase()}`,
       group: 'Colour and tags',
-      shortcuts: [TAG_KEYS[tag]],
+      shortcuts: [`Alt+${TAG_KEYS[tag]}`],
       enabled: () => editable() && hasNotes(),
       run: () => toggleTag(tag),
     })),

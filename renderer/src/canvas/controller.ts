@@ -1,7 +1,15 @@
 /**
- * The canvas's engine, outside React: camera, selection, pointer gestures and drawing. Camera
+ * The canvas's engine, outside React: camera, selection, editors and the frame loop. Camera
  * moves and drags redraw the Konva layers directly (no React render per frame); React only hears
  * about changes to what its overlays show (selection, editors, hover) through `subscribe`.
+ *
+ * Its parts, each in its own file:
+ *   pointer/          one small state per pointer gesture (Idle, Panning, Pinching, PointingNote,
+ *                     PointingVote, DraggingNotes, Brushing, ScoringEmotion, headers)
+ *   staticScene.ts    the scene layer: cells, grid lines, emotion curves, notes, the frame
+ *   interactiveScene  the overlay layer: selection, find highlights, marks, the gesture's marks
+ *   navigation.ts     arrow keys: the next cell or note in a direction
+ *   editorRects.ts    where each editor sits
  *
  * Two layers (two canvases to composite), none listening to Konva's hit graph (hit-testing uses
  * the pure layout):
@@ -13,66 +21,30 @@
  */
 import type Konva from 'konva';
 import { drawnAlike } from '../../../shared/domain/drawn';
-import { cellKey, dropTarget, frameOffset, hitTestFramed, rectFromPoints, slotRect, type DropTarget, type Hit, type NoteBox, type Rect } from '../../../shared/domain/layout';
-import { EMOTION_COLORS, clampScore, scoreToY, yToScore } from '../../../shared/domain/emotion';
+import { cellKey, frameOffset, hitTestFramed, type Hit, type Rect } from '../../../shared/domain/layout';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import type { WrapCache } from '../../../shared/domain/layout';
 import type { MapActions } from '../map/view';
 import type { VoteMarks } from '../voting/marks';
-import { fitRect, panBy, reveal, sameCamera, toScreen, toWorld, visibleWorld, wheelZoomFactor, zoomAt, type Camera } from './camera';
-import { THEME, drawEmotionLane, drawFace, drawFrame, drawGrid, drawNote, lodFor } from './draw';
+import { fitRect, reveal, sameCamera, toScreen, visibleWorld, zoomAt, type Camera } from './camera';
+import { Announcer, describeSelection } from './announce';
+import { editorWorldRect } from './editorRects';
+import { drawOverlayLayer } from './interactiveScene';
+import { PointerRouter, type PointerHost } from './pointer/router';
 import { buildScene, type Scene } from './scene';
+import { drawFrameLayer, drawGridLayer, drawNotesLayer, type StaticView } from './staticScene';
+import { NO_SELECTION, type EditorState, type LayerName, type Selection, type UiState } from './types';
 
-export type Selection =
-  | { kind: 'none' }
-  | { kind: 'notes'; ids: ReadonlySet<string> }
-  | { kind: 'cell'; stageId: string; laneId: string }
-  | { kind: 'stage'; id: string }
-  | { kind: 'lane'; id: string };
-
-export type EditorState =
-  | { kind: 'new'; stageId: string; laneId: string; index?: number }
-  | { kind: 'edit'; noteId: string }
-  | { kind: 'stage-title'; id: string }
-  | { kind: 'lane-title'; id: string }
-  | { kind: 'explanation'; laneId: string; stageId: string }
-  | null;
-
-export interface UiState {
-  selection: Selection;
-  editor: EditorState;
-  /** A note whose text is cut, under the pointer: its whole text shows in a tooltip. */
-  hover: { noteId: string; rect: Rect } | null;
-  zoom: number;
-}
-
-type Gesture =
-  | { kind: 'idle' }
-  | { kind: 'pan'; lastX: number; lastY: number; moved: boolean; click?: Hit }
-  | { kind: 'press-note'; noteId: string; startX: number; startY: number }
-  | { kind: 'press-vote'; noteId: string; takeBack: boolean; startX: number; startY: number }
-  | { kind: 'drag-notes'; ids: string[]; grabX: number; grabY: number; x: number; y: number; target: DropTarget | null }
-  | { kind: 'marquee'; startX: number; startY: number; x: number; y: number; base: ReadonlySet<string> }
-  | { kind: 'emotion'; laneId: string; stageId: string; score: number; before: number | null }
-  | { kind: 'press-header'; axis: 'stage' | 'lane'; id: string; startX: number; startY: number }
-  | { kind: 'drag-header'; axis: 'stage' | 'lane'; id: string; x: number; y: number; to: number }
-  | { kind: 'pinch'; distance: number; midX: number; midY: number };
-
-const DRAG_THRESHOLD = 5;
-export type LayerName = 'scene' | 'overlay';
+export type { EditorState, LayerName, Selection, UiState } from './types';
 export type Layers = Record<LayerName, Konva.Layer>;
-const NO_SELECTION: Selection = { kind: 'none' };
 
-export class CanvasController {
+export class CanvasController implements PointerHost {
   camera: Camera = { x: 0, y: 0, zoom: 1 };
   width = 0;
   height = 0;
   private stage: Konva.Stage | null = null;
   private layers: Layers | null = null;
-  private gesture: Gesture = { kind: 'idle' };
-  private pointers = new Map<number, { x: number; y: number }>();
-  private spaceHeld = false;
-  private ui: UiState = { selection: NO_SELECTION, editor: null, hover: null, zoom: 1 };
+  private uiState: UiState = { selection: NO_SELECTION, editor: null, hover: null, zoom: 1 };
   private readonly listeners = new Set<() => void>();
   private raf = 0;
   private dirty: Record<LayerName, boolean> = { scene: false, overlay: false };
@@ -81,7 +53,7 @@ export class CanvasController {
   /** Snapshot comparison and similar: notes to mark, by colour. */
   private marks = new Map<string, string>();
   /** Votes on the notes, and the voting mode (a click on a note is a dot), or null. */
-  private votes: VoteMarks | null = null;
+  votes: VoteMarks | null = null;
   onCameraChange: ((c: Camera) => void) | null = null;
   /** Presentation: nothing can be selected, edited or dragged (the view is set from outside). */
   readOnly = false;
@@ -106,13 +78,16 @@ export class CanvasController {
   }
 
   // ── State for React ──────────────────────────────────────────────────────────
-  getUi = (): UiState => this.ui;
+  getUi = (): UiState => this.uiState;
+  get ui(): UiState {
+    return this.uiState;
+  }
   subscribe = (l: () => void): (() => void) => {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   };
   private setUi(patch: Partial<UiState>) {
-    this.ui = { ...this.ui, ...patch };
+    this.uiState = { ...this.uiState, ...patch };
     for (const l of [...this.listeners]) l();
   }
 
@@ -259,10 +234,17 @@ export class CanvasController {
     } else this.revealRect(b);
   }
 
+  /** The live region under the canvas (announce.ts): what is selected, what an action did. */
+  readonly announcer = new Announcer();
+  announce(message: string) {
+    this.announcer.say(message);
+  }
+
   // ── Selection and marks ──────────────────────────────────────────────────────
   select(selection: Selection) {
     if (this.readOnly) return;
     this.setUi({ selection });
+    this.announce(describeSelection(this.scene, selection));
     this.invalidate('overlay');
   }
 
@@ -305,7 +287,7 @@ export class CanvasController {
   setVotes(votes: VoteMarks | null) {
     if (votes === this.votes) return;
     this.votes = votes;
-    if (!votes?.mode && this.gesture.kind === 'press-vote') this.gesture = { kind: 'idle' };
+    if (!votes?.mode) this.pointer.votingEnded();
     this.invalidate('scene');
   }
 
@@ -341,30 +323,7 @@ export class CanvasController {
 
   /** Where an editor sits, in world coordinates. */
   editorWorldRect(editor: NonNullable<EditorState>): Rect | null {
-    const l = this.scene.layout;
-    const m = l.metrics;
-    switch (editor.kind) {
-      case 'new':
-        return slotRect(l, editor.stageId, editor.laneId, editor.index);
-      case 'edit': {
-        const b = l.notes.get(editor.noteId);
-        return b ? { x: b.x, y: b.y, w: b.w, h: Math.max(b.h, m.minNoteHeight * 1.6) } : null;
-      }
-      case 'stage-title': {
-        const s = l.stages.find((x) => x.id === editor.id);
-        return s ? { x: s.x + 8, y: this.frameOffset().y + 26, w: s.w - 16, h: 40 } : null;
-      }
-      case 'lane-title': {
-        const lane = l.lanes.find((x) => x.id === editor.id);
-        return lane ? { x: this.frameOffset().x + 8, y: lane.y + 8, w: m.laneTitleWidth - 16, h: 40 } : null;
-      }
-      case 'explanation': {
-        const s = l.stages.find((x) => x.id === editor.stageId);
-        const lane = l.lanes.find((x) => x.id === editor.laneId);
-        if (!s || !lane) return null;
-        return { x: s.x + 12, y: lane.y + lane.h - 52, w: s.w - 24, h: 40 };
-      }
-    }
+    return editorWorldRect(this.scene.layout, this.frameOffset(), editor);
   }
 
   /** An editor's rectangle on screen (for the DOM element over the canvas). */
@@ -376,330 +335,32 @@ export class CanvasController {
   }
 
   // ── Pointer input (attached to the stage's container by MapCanvas) ──────────
-  private local(e: { clientX: number; clientY: number }) {
-    const box = this.stage!.container().getBoundingClientRect();
-    return { x: e.clientX - box.left, y: e.clientY - box.top };
-  }
-
-  setSpaceHeld(held: boolean) {
-    this.spaceHeld = held;
-    if (this.stage) this.stage.container().style.cursor = held ? 'grab' : '';
-  }
-
+  /** The gestures: pointer/router.ts and one state per gesture in pointer/. */
+  readonly pointer: PointerRouter = new PointerRouter(this);
+  setSpaceHeld = (held: boolean) => this.pointer.setSpaceHeld(held);
   onPointerDown = (e: PointerEvent) => {
-    if (!this.stage || this.readOnly) return;
-    const p = this.local(e);
-    this.pointers.set(e.pointerId, p);
-    (e.target as Element).setPointerCapture?.(e.pointerId);
-    if (this.pointers.size === 2) {
-      const [a, b] = [...this.pointers.values()];
-      this.gesture = { kind: 'pinch', distance: Math.hypot(a!.x - b!.x, a!.y - b!.y), midX: (a!.x + b!.x) / 2, midY: (a!.y + b!.y) / 2 };
-      return;
-    }
-    if (this.pointers.size > 2) return;
-    const w = toWorld(this.camera, p.x, p.y);
-    const hit = this.hit(w.x, w.y);
-    if (e.button === 1 || e.button === 2 || this.spaceHeld) {
-      if (e.button === 2) return; // context menu
-      this.gesture = { kind: 'pan', lastX: p.x, lastY: p.y, moved: true };
-      return;
-    }
-    if (e.button !== 0) return;
-    if (this.ui.editor) this.commitEditorSoon();
-
-    if (hit?.kind === 'note' && this.votes?.mode && !(e.shiftKey || e.metaKey || e.ctrlKey)) {
-      // Voting: a click puts a dot on the note (Alt/Option-click takes one back); a drag pans.
-      // The selection stays as it was (Shift+click selects notes for V / Shift+V).
-      this.gesture = { kind: 'press-vote', noteId: hit.id, takeBack: e.altKey, startX: p.x, startY: p.y };
-      return;
-    }
-    if (hit?.kind === 'note') {
-      const sel = this.ui.selection;
-      if (e.shiftKey || e.metaKey || e.ctrlKey) {
-        const ids = new Set(sel.kind === 'notes' ? sel.ids : []);
-        if (ids.has(hit.id)) ids.delete(hit.id);
-        else ids.add(hit.id);
-        this.selectNotes(ids);
-        return;
-      }
-      if (!(sel.kind === 'notes' && sel.ids.has(hit.id))) this.selectNotes([hit.id]);
-      this.gesture = { kind: 'press-note', noteId: hit.id, startX: p.x, startY: p.y };
-      return;
-    }
-    if (hit?.kind === 'cell' && this.scene.laneKinds.get(hit.laneId) === 'emotion') {
-      const lane = this.scene.layout.lanes.find((l) => l.id === hit.laneId)!;
-      const before = this.scene.emotions.get(hit.laneId)?.find((x) => x.stageId === hit.stageId)?.score ?? null;
-      this.select({ kind: 'cell', stageId: hit.stageId, laneId: hit.laneId });
-      this.gesture = { kind: 'emotion', laneId: hit.laneId, stageId: hit.stageId, score: yToScore(w.y, lane), before };
-      this.invalidate('scene');
-      return;
-    }
-    if (hit?.kind === 'cell' && (e.shiftKey || e.metaKey || e.ctrlKey)) {
-      const sel = this.ui.selection;
-      this.gesture = { kind: 'marquee', startX: w.x, startY: w.y, x: w.x, y: w.y, base: sel.kind === 'notes' ? sel.ids : new Set() };
-      return;
-    }
-    if (hit?.kind === 'stage' || hit?.kind === 'lane') {
-      this.select({ kind: hit.kind, id: hit.id });
-      this.gesture = { kind: 'press-header', axis: hit.kind, id: hit.id, startX: p.x, startY: p.y };
-      return;
-    }
-    // Empty space or a cell: pan when dragged, select the cell when clicked.
-    this.gesture = { kind: 'pan', lastX: p.x, lastY: p.y, moved: false, click: hit };
+    if (!this.readOnly) this.pointer.down(e);
   };
-
-  onPointerMove = (e: PointerEvent) => {
-    if (!this.stage) return;
-    const p = this.local(e);
-    if (this.pointers.has(e.pointerId)) this.pointers.set(e.pointerId, p);
-    const g = this.gesture;
-    const w = toWorld(this.camera, p.x, p.y);
-    switch (g.kind) {
-      case 'idle':
-        this.updateHover(w.x, w.y);
-        return;
-      case 'pinch': {
-        if (this.pointers.size < 2) return;
-        const [a, b] = [...this.pointers.values()];
-        const distance = Math.hypot(a!.x - b!.x, a!.y - b!.y);
-        const midX = (a!.x + b!.x) / 2;
-        const midY = (a!.y + b!.y) / 2;
-        const zoomed = zoomAt(this.camera, distance / (g.distance || 1), midX, midY);
-        this.setCamera(panBy(zoomed, midX - g.midX, midY - g.midY));
-        this.gesture = { kind: 'pinch', distance, midX, midY };
-        return;
-      }
-      case 'pan': {
-        const dx = p.x - g.lastX;
-        const dy = p.y - g.lastY;
-        if (!g.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
-        this.stage.container().style.cursor = 'grabbing';
-        this.gesture = { ...g, lastX: p.x, lastY: p.y, moved: true };
-        this.setCamera(panBy(this.camera, dx, dy));
-        return;
-      }
-      case 'press-vote':
-        if (Math.hypot(p.x - g.startX, p.y - g.startY) < DRAG_THRESHOLD) return;
-        this.gesture = { kind: 'pan', lastX: g.startX, lastY: g.startY, moved: false };
-        this.onPointerMove(e);
-        return;
-      case 'press-note': {
-        if (Math.hypot(p.x - g.startX, p.y - g.startY) < DRAG_THRESHOLD) return;
-        const ids = this.selectedNoteIds();
-        const box = this.scene.layout.notes.get(g.noteId)!;
-        const start = toWorld(this.camera, g.startX, g.startY);
-        this.gesture = { kind: 'drag-notes', ids, grabX: start.x - box.x, grabY: start.y - box.y, x: w.x, y: w.y, target: dropTarget(this.scene.layout, w.x, w.y, new Set(ids)) };
-        this.stage.container().style.cursor = 'grabbing';
-        this.invalidate('scene', 'overlay');
-        return;
-      }
-      case 'drag-notes': {
-        this.gesture = { ...g, x: w.x, y: w.y, target: dropTarget(this.scene.layout, w.x, w.y, new Set(g.ids)) };
-        this.autoScroll(p.x, p.y);
-        this.invalidate('overlay');
-        return;
-      }
-      case 'marquee':
-        this.gesture = { ...g, x: w.x, y: w.y };
-        this.invalidate('overlay');
-        return;
-      case 'emotion': {
-        const lane = this.scene.layout.lanes.find((l) => l.id === g.laneId);
-        if (!lane) return;
-        const score = yToScore(w.y, lane);
-        if (score !== g.score) {
-          this.gesture = { ...g, score };
-          this.invalidate('scene');
-        }
-        return;
-      }
-      case 'press-header': {
-        if (Math.hypot(p.x - g.startX, p.y - g.startY) < DRAG_THRESHOLD) return;
-        this.gesture = { kind: 'drag-header', axis: g.axis, id: g.id, x: w.x, y: w.y, to: this.headerSlot(g.axis, w.x, w.y) };
-        this.invalidate('overlay');
-        return;
-      }
-      case 'drag-header':
-        this.gesture = { ...g, x: w.x, y: w.y, to: this.headerSlot(g.axis, w.x, w.y) };
-        this.invalidate('overlay');
-        return;
-    }
-  };
-
-  onPointerUp = (e: PointerEvent) => {
-    this.pointers.delete(e.pointerId);
-    const g = this.gesture;
-    this.gesture = this.pointers.size > 0 && g.kind === 'pinch' ? { kind: 'idle' } : { kind: 'idle' };
-    if (this.stage) this.stage.container().style.cursor = this.spaceHeld ? 'grab' : '';
-    switch (g.kind) {
-      case 'pan':
-        if (!g.moved) {
-          const hit = g.click;
-          if (hit?.kind === 'cell') this.select({ kind: 'cell', stageId: hit.stageId, laneId: hit.laneId });
-          else this.select(NO_SELECTION);
-        }
-        return;
-      case 'press-vote':
-        this.votes?.mode?.vote(g.noteId, g.takeBack);
-        return;
-      case 'drag-notes':
-        this.invalidate('scene', 'overlay');
-        if (g.target) void this.actions.moveNotes(g.ids, g.target.stageId, g.target.laneId, g.target.index);
-        return;
-      case 'marquee': {
-        const r = rectFromPoints(g.startX, g.startY, g.x, g.y);
-        const ids = new Set(g.base);
-        for (const n of this.scene.index.query(r)) ids.add(n.id);
-        this.selectNotes(ids);
-        return;
-      }
-      case 'emotion':
-        this.invalidate('scene');
-        if (g.score !== g.before) void this.actions.setEmotion(g.laneId, g.stageId, g.score);
-        return;
-      case 'drag-header': {
-        this.invalidate('overlay');
-        const order = g.axis === 'stage' ? this.scene.stages.map((s) => s.id) : this.scene.lanes.map((l) => l.id);
-        const from = order.indexOf(g.id);
-        const to = g.to > from ? g.to - 1 : g.to;
-        if (from < 0 || to === from) return;
-        order.splice(from, 1);
-        order.splice(to, 0, g.id);
-        void (g.axis === 'stage' ? this.actions.reorderStages(order) : this.actions.reorderLanes(order));
-        return;
-      }
-      default:
-        return;
-    }
-  };
-
-  onPointerCancel = (e: PointerEvent) => {
-    this.pointers.delete(e.pointerId);
-    this.gesture = { kind: 'idle' };
-    this.invalidate('scene', 'overlay');
-  };
-
-  onPointerLeave = () => {
-    if (this.ui.hover) this.setUi({ hover: null });
-  };
-
-  /** Right-click: select what is under the pointer (keeping a selection it belongs to). */
-  onContextMenu = (e: MouseEvent): { x: number; y: number } => {
-    const p = this.local(e);
-    const w = toWorld(this.camera, p.x, p.y);
-    const hit = this.hit(w.x, w.y);
-    const sel = this.ui.selection;
-    if (hit?.kind === 'note') {
-      if (!(sel.kind === 'notes' && sel.ids.has(hit.id))) this.selectNotes([hit.id]);
-    } else if (hit?.kind === 'cell') this.select({ kind: 'cell', stageId: hit.stageId, laneId: hit.laneId });
-    else if (hit?.kind === 'stage' || hit?.kind === 'lane') this.select({ kind: hit.kind, id: hit.id });
-    else this.select(NO_SELECTION);
-    return p;
-  };
-
+  onPointerMove = (e: PointerEvent) => this.pointer.move(e);
+  onPointerUp = (e: PointerEvent) => this.pointer.up(e);
+  onPointerCancel = (e: PointerEvent) => this.pointer.cancel(e);
+  onPointerLeave = () => this.pointer.leave();
+  onContextMenu = (e: MouseEvent): { x: number; y: number } => this.pointer.contextMenu(e);
   onDoubleClick = (e: MouseEvent) => {
-    if (this.readOnly) return;
-    const p = this.local(e);
-    const w = toWorld(this.camera, p.x, p.y);
-    const hit = this.hit(w.x, w.y);
-    if (!hit) return;
-    switch (hit.kind) {
-      case 'note':
-        if (this.votes?.mode) return; // two quick dots, not an edit
-        this.selectNotes([hit.id]);
-        this.openEditor({ kind: 'edit', noteId: hit.id });
-        return;
-      case 'cell':
-        if (this.scene.laneKinds.get(hit.laneId) === 'emotion') {
-          if (this.scene.emotions.get(hit.laneId)?.some((x) => x.stageId === hit.stageId)) this.openEditor({ kind: 'explanation', laneId: hit.laneId, stageId: hit.stageId });
-          return;
-        }
-        this.select({ kind: 'cell', stageId: hit.stageId, laneId: hit.laneId });
-        this.openEditor({ kind: 'new', stageId: hit.stageId, laneId: hit.laneId });
-        return;
-      case 'stage':
-        this.openEditor({ kind: 'stage-title', id: hit.id });
-        return;
-      case 'lane':
-        this.openEditor({ kind: 'lane-title', id: hit.id });
-        return;
-      default:
-        return;
-    }
+    if (!this.readOnly) this.pointer.doubleClick(e);
   };
-
-  onWheel = (e: WheelEvent) => {
-    e.preventDefault();
-    const p = this.local(e);
-    if (e.ctrlKey || e.metaKey) {
-      // Pinch on a trackpad arrives as a wheel with ctrlKey.
-      this.setCamera(zoomAt(this.camera, wheelZoomFactor(e.deltaY, e.deltaMode), p.x, p.y));
-      return;
-    }
-    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? this.height : 1;
-    const dx = (e.shiftKey && e.deltaX === 0 ? e.deltaY : e.deltaX) * unit;
-    const dy = (e.shiftKey && e.deltaX === 0 ? 0 : e.deltaY) * unit;
-    this.setCamera(panBy(this.camera, -dx, -dy));
-  };
+  onWheel = (e: WheelEvent) => this.pointer.wheel(e);
+  container(): HTMLElement | null {
+    return this.stage?.container() ?? null;
+  }
+  setHover(hover: UiState['hover']) {
+    this.setUi({ hover });
+  }
 
   /** A note editor that loses the pointer saves: the MapCanvas editor listens for this. */
   onEditorBlurRequest: (() => void) | null = null;
-  private commitEditorSoon() {
+  commitEditor() {
     this.onEditorBlurRequest?.();
-  }
-
-  private updateHover(wx: number, wy: number) {
-    const hit = this.hit(wx, wy);
-    if (this.stage && !this.spaceHeld) {
-      const mode = this.votes?.mode;
-      const votable = mode && hit?.kind === 'note' && mode.laneIds.has(this.scene.notes.get(hit.id)?.laneId ?? '');
-      this.stage.container().style.cursor = votable ? 'pointer' : '';
-    }
-    const box = hit?.kind === 'note' ? this.scene.layout.notes.get(hit.id) : undefined;
-    const hover = box && (box.cut || this.camera.zoom < 0.42) && !this.ui.editor ? { noteId: box.id, rect: this.screenRect(box) } : null;
-    if (hover?.noteId !== this.ui.hover?.noteId) this.setUi({ hover });
-  }
-
-  private screenRect(r: Rect): Rect {
-    const p = toScreen(this.camera, r.x, r.y);
-    return { x: p.x, y: p.y, w: r.w * this.camera.zoom, h: r.h * this.camera.zoom };
-  }
-
-  /** While dragging near an edge, the map scrolls. */
-  private autoScroll(sx: number, sy: number) {
-    const edge = 40;
-    const speed = 18;
-    let dx = 0;
-    let dy = 0;
-    if (sx < edge) dx = speed;
-    else if (sx > this.width - edge) dx = -speed;
-    if (sy < edge) dy = speed;
-    else if (sy > this.height - edge) dy = -speed;
-    if (dx || dy) this.setCamera(panBy(this.camera, dx, dy));
-  }
-
-  /** Insertion slot (0…n) among stages (by x) or lanes (by y) for a header being dragged. */
-  private headerSlot(axis: 'stage' | 'lane', wx: number, wy: number): number {
-    const boxes = axis === 'stage' ? this.scene.layout.stages.map((s) => ({ a: s.x, b: s.x + s.w })) : this.scene.layout.lanes.map((l) => ({ a: l.y, b: l.y + l.h }));
-    const v = axis === 'stage' ? wx : wy;
-    let slot = boxes.length;
-    for (let i = 0; i < boxes.length; i++) {
-      if (v < (boxes[i]!.a + boxes[i]!.b) / 2) {
-        slot = i;
-        break;
-      }
-    }
-    return slot;
-  }
-
-  /** The emotion being dragged (shown live before it is saved). */
-  private emotionPreview(laneId: string) {
-    const list = this.scene.emotions.get(laneId) ?? [];
-    const g = this.gesture;
-    if (g.kind !== 'emotion' || g.laneId !== laneId) return list;
-    const rest = list.filter((x) => x.stageId !== g.stageId);
-    const existing = list.find((x) => x.stageId === g.stageId);
-    return [...rest, { stageId: g.stageId, score: clampScore(g.score), explanation: existing?.explanation ?? '' }];
   }
 
   // ── Drawing ──────────────────────────────────────────────────────────────────
@@ -746,7 +407,7 @@ export class CanvasController {
 
   /** Nothing on the overlay: no marks, find results, selection or gesture. */
   private overlayBlank(): boolean {
-    return this.marks.size === 0 && this.highlights.ids.size === 0 && this.highlights.current === null && this.ui.selection.kind === 'none' && this.gesture.kind === 'idle';
+    return this.marks.size === 0 && this.highlights.ids.size === 0 && this.highlights.current === null && this.ui.selection.kind === 'none' && this.pointer.idling;
   }
 
   /** Where the frame (headers, titles) is drawn now. */
@@ -755,7 +416,7 @@ export class CanvasController {
   }
 
   /** What is under a world point, the frame included. */
-  private hit(wx: number, wy: number): Hit {
+  hit(wx: number, wy: number): Hit {
     return hitTestFramed(this.scene.layout, wx, wy, this.frameOffset());
   }
 
@@ -765,20 +426,17 @@ export class CanvasController {
     return { x: v.x - 8, y: v.y - 8, w: v.w + 16, h: v.h + 16 };
   }
 
+  private staticView(): StaticView {
+    return { scene: this.scene, zoom: this.camera.zoom, view: this.view(), frameOffset: this.frameOffset(), votes: this.votes, faded: this.pointer.current.faded, emotionPreview: this.pointer.current.emotionPreview };
+  }
+
+  // Konva draws a layer as it is added, before the view is set: each waits for the controller's frame.
   drawGridLayer = (ctx: CanvasRenderingContext2D) => {
-    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
-    const { layout } = this.scene;
-    drawGrid(ctx, layout, this.view(), this.camera.zoom);
-    for (const lane of layout.lanes) {
-      if (lane.kind !== 'emotion') continue;
-      drawEmotionLane(ctx, layout, lane.id, this.emotionPreview(lane.id), this.camera.zoom);
-    }
+    if (this.layers) drawGridLayer(ctx, this.staticView());
   };
 
   drawFrameLayer = (ctx: CanvasRenderingContext2D) => {
-    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
-    const { layout, stageTitles, laneTitles } = this.scene;
-    drawFrame(ctx, layout, { stageTitles, laneTitles }, this.view(), this.camera.zoom, this.frameOffset());
+    if (this.layers) drawFrameLayer(ctx, this.staticView());
   };
 
   /** Notes drawn last frame (for tests that check culling never hides a note in view). */
@@ -787,182 +445,14 @@ export class CanvasController {
   lastDrawnVotes: Record<string, number> = {};
 
   drawNotesLayer = (ctx: CanvasRenderingContext2D) => {
-    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
-    const { layout, notes, laneKinds } = this.scene;
-    const lod = lodFor(this.camera.zoom);
-    const g = this.gesture;
-    const dragged = g.kind === 'drag-notes' ? new Set(g.ids) : null;
-    const visible = this.scene.index.query(this.view());
-    const drawn: string[] = [];
-    const counts = this.votes?.counts;
-    const mode = this.votes?.mode;
-    const drawnVotes: Record<string, number> = {};
-    for (const box of visible) {
-      const note = notes.get(box.id);
-      if (!note) continue;
-      // While voting, notes outside the round's lanes step back.
-      if (dragged?.has(box.id)) ctx.globalAlpha = 0.3;
-      else if (mode && !mode.laneIds.has(note.laneId)) ctx.globalAlpha = 0.35;
-      const votes = counts?.get(box.id) ?? 0;
-      drawNote(ctx, box, note, { votes, showChannel: laneKinds.get(note.laneId) === 'touchpoints' }, lod, layout.metrics, this.camera.zoom);
-      ctx.globalAlpha = 1;
-      drawn.push(box.id);
-      if (votes > 0) drawnVotes[box.id] = votes;
-    }
+    if (!this.layers) return;
+    const { drawn, votes } = drawNotesLayer(ctx, this.staticView());
     this.lastDrawn = drawn;
-    this.lastDrawnVotes = drawnVotes;
+    this.lastDrawnVotes = votes;
   };
 
   drawOverlayLayer = (ctx: CanvasRenderingContext2D) => {
-    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
-    const { layout } = this.scene;
-    const z = this.camera.zoom;
-    const sel = this.ui.selection;
-    const outline = (r: Rect, color: string, width: number, pad = 3) => {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = width / z;
-      ctx.strokeRect(r.x - pad / z, r.y - pad / z, r.w + (2 * pad) / z, r.h + (2 * pad) / z);
-    };
-    for (const [id, color] of this.marks) {
-      const b = layout.notes.get(id);
-      if (b) outline(b, color, 4, 5);
-    }
-    for (const id of this.highlights.ids) {
-      const b = layout.notes.get(id);
-      if (b && id !== this.highlights.current) outline(b, THEME.findMatch, 3, 4);
-    }
-    if (this.highlights.current) {
-      const b = layout.notes.get(this.highlights.current);
-      if (b) outline(b, THEME.findCurrent, 5, 6);
-    }
-    if (sel.kind === 'notes') for (const id of sel.ids) {
-      const b = layout.notes.get(id);
-      if (b) outline(b, THEME.selection, 3);
-    }
-    if (sel.kind === 'cell') {
-      const c = layout.cells.get(cellKey(sel.stageId, sel.laneId));
-      if (c) outline(c, THEME.selection, 2, -2);
-    }
-    if (sel.kind === 'stage') {
-      const s = layout.stages.find((x) => x.id === sel.id);
-      if (s) outline({ x: s.x, y: 0, w: s.w, h: layout.height }, THEME.selection, 2, -2);
-    }
-    if (sel.kind === 'lane') {
-      const l = layout.lanes.find((x) => x.id === sel.id);
-      if (l) outline(l, THEME.selection, 2, -2);
-    }
-    const g = this.gesture;
-    if (g.kind === 'marquee') {
-      const r = rectFromPoints(g.startX, g.startY, g.x, g.y);
-      ctx.fillStyle = 'rgba(37, 99, 235, 0.08)';
-      ctx.fillRect(r.x, r.y, r.w, r.h);
-      outline(r, THEME.selection, 1.5, 0);
-    }
-    if (g.kind === 'drag-notes') {
-      if (g.target) {
-        ctx.fillStyle = THEME.dropMarker;
-        const mk = g.target.marker;
-        ctx.fillRect(mk.x, mk.y, Math.max(mk.w, 4 / z), mk.h);
-        const cell = layout.cells.get(cellKey(g.target.stageId, g.target.laneId));
-        if (cell) outline(cell, THEME.dropMarker, 2, -2);
-      }
-      const lod = lodFor(z);
-      const first = layout.notes.get(g.ids[0]!);
-      if (first) {
-        // The dragged notes follow the pointer as a small stack.
-        const shown = g.ids.slice(0, 5);
-        ctx.globalAlpha = 0.9;
-        shown.forEach((id, i) => {
-          const b = layout.notes.get(id);
-          const note = this.scene.notes.get(id);
-          if (!b || !note) return;
-          const ghost: NoteBox = { ...b, x: g.x - g.grabX + i * 6, y: g.y - g.grabY + i * 6 };
-          drawNote(ctx, ghost, note, { votes: this.votes?.counts.get(id) ?? 0, showChannel: false }, lod, layout.metrics, z);
-        });
-        ctx.globalAlpha = 1;
-        if (g.ids.length > 1) {
-          const bx = g.x - g.grabX + first.w - 10;
-          const by = g.y - g.grabY - 10;
-          ctx.fillStyle = THEME.selection;
-          ctx.beginPath();
-          ctx.arc(bx, by, 14 / Math.max(z, 0.5), 0, Math.PI * 2);
-          ctx.fill();
-          ctx.fillStyle = '#fff';
-          ctx.font = `700 ${13 / Math.max(z, 0.5)}px sans-serif`;
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'middle';
-          ctx.fillText(String(g.ids.length), bx, by);
-          ctx.textAlign = 'left';
-        }
-      }
-    }
-    if (g.kind === 'drag-header') {
-      ctx.fillStyle = THEME.dropMarker;
-      if (g.axis === 'stage') {
-        const s = layout.stages[g.to] ?? layout.stages[layout.stages.length - 1];
-        const x = layout.stages[g.to] ? s!.x : s!.x + s!.w;
-        ctx.fillRect(x - 3 / z, 0, 6 / z, layout.height);
-      } else {
-        const l = layout.lanes[g.to] ?? layout.lanes[layout.lanes.length - 1];
-        const y = layout.lanes[g.to] ? l!.y : l!.y + l!.h;
-        ctx.fillRect(0, y - 3 / z, layout.width, 6 / z);
-      }
-    }
-    if (g.kind === 'emotion') {
-      const lane = layout.lanes.find((l) => l.id === g.laneId);
-      const stage = layout.stages.find((s) => s.id === g.stageId);
-      if (lane && stage) {
-        const area = { x: layout.metrics.laneTitleWidth, y: lane.y, w: layout.width, h: lane.h };
-        drawFace(ctx, stage.x + stage.w / 2, scoreToY(g.score, area), 26, g.score);
-        ctx.strokeStyle = EMOTION_COLORS[g.score] ?? THEME.curve;
-      }
-    }
+    if (!this.layers) return;
+    drawOverlayLayer(ctx, { scene: this.scene, zoom: this.camera.zoom, selection: this.ui.selection, marks: this.marks, highlights: this.highlights, votes: this.votes, tool: this.pointer.current });
   };
 }
-
-/** Keyboard navigation: the next thing to select in a direction, from the current selection. */
-export function neighbour(scene: Scene, selection: Selection, dir: 'left' | 'right' | 'up' | 'down'): Selection | null {
-  const { layout } = scene;
-  const stageIds = layout.stages.map((s) => s.id);
-  const laneIds = layout.lanes.map((l) => l.id);
-  const cellAt = (si: number, li: number): Selection | null => {
-    const stageId = stageIds[si];
-    const laneId = laneIds[li];
-    return stageId && laneId ? { kind: 'cell', stageId, laneId } : null;
-  };
-  if (selection.kind === 'none') return cellAt(0, 0);
-  if (selection.kind === 'stage' || selection.kind === 'lane') {
-    const si = selection.kind === 'stage' ? stageIds.indexOf(selection.id) : 0;
-    const li = selection.kind === 'lane' ? laneIds.indexOf(selection.id) : 0;
-    return cellAt(Math.max(0, si), Math.max(0, li));
-  }
-  if (selection.kind === 'cell') {
-    const si = stageIds.indexOf(selection.stageId);
-    const li = laneIds.indexOf(selection.laneId);
-    const cell = layout.cells.get(cellKey(selection.stageId, selection.laneId));
-    if (dir === 'down' && cell && cell.noteIds.length > 0) return { kind: 'notes', ids: new Set([cell.noteIds[0]!]) };
-    const next = dir === 'left' ? cellAt(si - 1, li) : dir === 'right' ? cellAt(si + 1, li) : dir === 'up' ? cellAt(si, li - 1) : cellAt(si, li + 1);
-    return next;
-  }
-  // Notes: move within the cell's grid, leaving it at its edges.
-  const ids = [...selection.ids];
-  const last = layout.notes.get(ids[ids.length - 1]!);
-  if (!last) return null;
-  const cell = layout.cells.get(cellKey(last.stageId, last.laneId))!;
-  const i = last.index;
-  const cols = cell.columns;
-  const si = stageIds.indexOf(last.stageId);
-  const li = laneIds.indexOf(last.laneId);
-  const at = (j: number): Selection => ({ kind: 'notes', ids: new Set([cell.noteIds[j]!]) });
-  switch (dir) {
-    case 'left':
-      return i % cols > 0 ? at(i - 1) : cellAt(si - 1, li);
-    case 'right':
-      return i % cols < cols - 1 && i + 1 < cell.noteIds.length ? at(i + 1) : cellAt(si + 1, li);
-    case 'up':
-      return i - cols >= 0 ? at(i - cols) : { kind: 'cell', stageId: last.stageId, laneId: last.laneId };
-    case 'down':
-      return i + cols < cell.noteIds.length ? at(i + cols) : cellAt(si, li + 1);
-  }
-}
-

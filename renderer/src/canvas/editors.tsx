@@ -120,6 +120,8 @@ export interface LineEditorProps {
   maxLength?: number;
   placeholder?: string;
   dark?: boolean;
+  /** The text starts selected (to be replaced); otherwise the caret is after it (a key was typed). */
+  selectAll?: boolean;
   /** Enter or leaving: save (null when Esc cancelled). */
   onDone(text: string | null): void;
   registerBlur(save: () => void): void;
@@ -133,7 +135,8 @@ export function LineEditor(props: LineEditorProps) {
     el.value = props.initialText;
     done.current = false;
     el.focus();
-    el.select();
+    if (props.selectAll ?? true) el.select();
+    else el.setSelectionRange(el.value.length, el.value.length);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.editorKey]);
   const finish = (text: string | null) => {

@@ -18,13 +18,14 @@ export function useRegisterCommands(commands: readonly Command[]): void {
   const registry = useCommands();
   const latest = useRef(commands);
   latest.current = commands;
-  const key = commands.map((c) => `${c.id}|${c.label}|${c.group}|${(c.shortcuts ?? []).join(',')}`).join(';');
+  const key = commands.map((c) => `${c.id}|${c.label}|${c.group}|${(c.shortcuts ?? []).join(',')}|${(c.keys ?? []).join(',')}`).join(';');
   useEffect(() => {
     const stable: Command[] = latest.current.map((c, i) => ({
       id: c.id,
       label: c.label,
       group: c.group,
       ...(c.shortcuts ? { shortcuts: c.shortcuts } : {}),
+      ...(c.keys ? { keys: c.keys } : {}),
       enabled: () => {
         const now = latest.current[i];
         return now?.enabled?.() ?? true;

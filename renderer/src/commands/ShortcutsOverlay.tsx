@@ -9,8 +9,8 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
   useSyncExternalStore(registry.subscribe, registry.getVersion);
   const groups = new Map<string, { id: string; label: string; keys: string[] }[]>();
   for (const c of registry.list()) {
-    if (!c.shortcuts || c.shortcuts.length === 0) continue;
-    const keys = [...new Set(c.shortcuts.map((s) => formatShortcut(s)))];
+    const keys = [...new Set([...(c.shortcuts ?? []).map((s) => formatShortcut(s)), ...(c.keys ?? [])])];
+    if (keys.length === 0) continue;
     groups.set(c.group, [...(groups.get(c.group) ?? []), { id: c.id, label: c.label, keys }]);
   }
   return (
@@ -37,7 +37,10 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
           </section>
         ))}
       </div>
-      <p className="dialog-hint">Shortcuts pause while you type in a field; Esc always leaves it.</p>
+      <p className="dialog-hint">
+        With a cell, note or title selected on the map, every character you type is text, never a command: keys without Ctrl, Alt or ⌘ (T, ?, =, −, Shift+1 …) act only when
+        nothing is selected (Esc clears the selection). F1 always opens this list. Shortcuts pause while you type in a field; Esc always leaves it.
+      </p>
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose} autoFocus>
           Close

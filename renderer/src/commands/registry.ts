@@ -14,6 +14,11 @@ export interface Command {
   group: string;
   /** Accelerator strings ("CmdOrCtrl+Z"); the first is the one shown on buttons. */
   shortcuts?: readonly string[];
+  /**
+   * Keys described in words in the `?` list ("any character", "+"), for what is typed rather than
+   * bound (typing on the map): never matched against key presses.
+   */
+  keys?: readonly string[];
   /** When false, the command is unavailable and its keys are left to the page. */
   enabled?: () => boolean;
   run(source: CommandSource): void;
@@ -81,7 +86,8 @@ export class CommandRegistry {
       const c = commands[i]!;
       for (const spec of c.shortcuts ?? []) {
         const combo = parseShortcut(spec);
-        if (typing && combo.key !== 'Escape') continue;
+        // Esc leaves a field; F1 (the shortcuts list) types nothing, so it works in fields too.
+        if (typing && combo.key !== 'Escape' && combo.key !== 'F1') continue;
         if (!matchesShortcut(combo, e)) continue;
         if (!(c.enabled?.() ?? true)) continue;
         e.preventDefault();
