@@ -17,6 +17,7 @@ import { ContextMenu } from './ContextMenu';
 import { useCanvasCommands } from './canvasCommands';
 import { CanvasController, type EditorState, type UiState } from './controller';
 import { LineEditor, NoteEditor } from './editors';
+import { onFontsLoaded } from './fonts';
 import { createWrapCache } from './scene';
 import { loadCamera, saveCamera } from './viewState';
 
@@ -59,6 +60,7 @@ export function MapCanvas({ map, live, actions, onController }: MapCanvasProps) 
   const blur = useRef<(() => void) | null>(null);
   const projectId = map.project.id;
 
+  useEffect(() => onFontsLoaded(controller.relayout), [controller]);
   useLayoutEffect(() => {
     if (!live) controller.setMap(map);
   }, [controller, live, map]);

@@ -93,6 +93,12 @@ export class CanvasController {
   }
 
   private built: Scene;
+  /** Wraps and lays the map out again: a web font (CJK, Arabic …) finished loading and text widths changed (canvas/fonts.ts). */
+  relayout = () => {
+    this.wraps.clear();
+    this.built = buildScene(this.built.map, this.wraps);
+    this.invalidate('scene', 'overlay');
+  };
   private pendingMap: ProjectMap | null = null;
   /**
    * What is drawn. A new map is laid out when it is first needed — normally in the next frame —
