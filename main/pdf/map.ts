@@ -74,11 +74,10 @@ export function renderMap(r: ReportDoc, scene: MapScene, mode: 'fit' | 'split'):
 }
 
 function pageAside(page: MapPagePlan, stageCount: number, mode: 'fit' | 'split'): string {
-  const scale = `${Math.round(page.scale * 100)}% of its size on screen`;
-  if (mode === 'fit' || stageCount === 0) return `Fitted on one page · ${scale}`;
+  if (mode === 'fit' || stageCount === 0) return stageCount === 1 ? 'The whole map: 1 stage' : `The whole map: ${stageCount} stages`;
   const stages = page.first === page.last ? `Stage ${page.first + 1} of ${stageCount}` : `Stages ${page.first + 1}–${page.last + 1} of ${stageCount}`;
   const part = page.parts > 1 ? ` · part ${page.part + 1} of ${page.parts}` : '';
-  return `${stages}${part} · ${scale}`;
+  return `${stages}${part}`;
 }
 
 /** One page of the map: stages page.first…last, lanes from page.top to page.bottom, at page.scale. */
