@@ -69,7 +69,7 @@ export function makeReport(source: ProjectMap, options: ReportOptions, voting: V
     subject: `Customer journey map${p.client ? ` for ${p.client}` : ''}`,
     madeOn,
   });
-  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type), options, madeOn };
+  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type, voting), options, madeOn };
   const shown = SECTIONS.filter((section) => section.applies(data));
   data.contents = shown.flatMap((section) => (section.title ? [section.title] : []));
   for (const section of shown) section.render(r, data);

@@ -49,7 +49,7 @@ function project(title: string, texts: readonly string[]): string {
 }
 
 function make(projectId: string, name: string, map: 'fit' | 'split' = 'split'): { file: string; bytes: number; text: string; fonts: string[] } {
-  const report = lib.ok('reports.pdf', { projectId, paper: 'a4', map });
+  const report = lib.ok('reports.pdf', { projectId, paper: map === 'fit' ? 'a3' : 'a4', map });
   const file = path.join(out, `${name}.pdf`);
   const bytes = Buffer.from(report.pdf, 'base64');
   fs.writeFileSync(file, bytes);

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectMap, ReportFile } from '../../shared/api/schemas';
 import { METRICS, layoutMap, wrapText, type MapLayout } from '../../shared/domain/layout';
 import { fontDirectory, reportFontFiles } from '../../main/pdf/fonts';
-import { planMap, SPLIT_SCALE } from '../../main/pdf/map-plan';
+import { fitLegibility, MIN_TEXT_PT, planMap, SMALLEST_TEXT_PX, SPLIT_SCALE } from '../../main/pdf/map-plan';
 import { reportFileName } from '../../main/pdf/report';
 import { openTestLibrary, tempDir, cellOf, type TestLibrary } from '../support/library';
 
@@ -93,8 +93,9 @@ function workshop(): { projectId: string; map: ProjectMap } {
 describe('reports.pdf', () => {
   it('makes a valid PDF with every font embedded, every title and every note in full', () => {
     const { projectId, map } = workshop();
+    // Fitted on A3: five stages fitted on A4 would print under 6 pt and are refused (below).
     for (const mode of ['fit', 'split'] as const) {
-      const made = make(projectId, 'a4', mode);
+      const made = make(projectId, mode === 'fit' ? 'a3' : 'a4', mode);
       expect(run('qpdf', ['--check', made.file])).toMatch(/No syntax or stream encoding errors/);
       // Every font embedded: no standard font (Helvetica …) the reader's computer would have to supply.
       const fonts = run('pdffonts', [made.file]).trim().split('\n').slice(2);
@@ -124,7 +125,7 @@ describe('reports.pdf', () => {
 
   it('cuts a long note on the map with an ellipsis and gives it whole in the appendix, in map order', () => {
     const { projectId } = workshop();
-    const made = make(projectId, 'a4', 'fit');
+    const made = make(projectId, 'a3', 'fit');
     // Page 1 is the cover, page 2 the fitted map; the appendix is last.
     const mapPage = pageText(made.file, 2);
     expect(mapPage).toContain('This note is far too long');
@@ -150,7 +151,7 @@ describe('reports.pdf', () => {
 
   it('fits the map on one page, or splits it over more with the headers on every map page', () => {
     const { projectId, map } = workshop();
-    const fit = make(projectId, 'a4', 'fit');
+    const fit = make(projectId, 'a3', 'fit');
     const split = make(projectId, 'a4', 'split');
     expect(split.report.pages).toBeGreaterThan(fit.report.pages);
     const mapPages = (m: Made) => pagesOf(m).filter((t) => t.startsWith('Journey map'));
@@ -197,6 +198,10 @@ describe('reports.pdf', () => {
     expect(page).toMatch(/closed \d{1,2} [A-Z][a-z]+ \d{4}/);
     expect(page).toContain('1 2 votes Card terminal fails twice');
     expect(page.indexOf('Card terminal fails twice')).toBeLessThan(page.indexOf(NON_ASCII));
+    // The dots are on the map as on the canvas: a pill with the count on the voted note.
+    const mapPage = pagesOf(made).find((t) => t.startsWith('Journey map') && t.includes('Card terminal fails twice'))!;
+    expect(mapPage).toMatch(/Card terminal fails twice.*\b2\b/);
+    if (process.env.JOURNEYWALL_KEEP_PDF) fs.copyFileSync(made.file, path.join(process.env.JOURNEYWALL_KEEP_PDF, 'votes.pdf'));
     expect(page).toContain('Purchase › Touchpoints');
     // The contents on the cover name the section.
     expect(pageText(made.file, 1)).toContain('Voting results');
@@ -227,7 +232,7 @@ describe('reports.pdf', () => {
     const lane = map.lanes.find((l) => l.title === 'Pain points')!;
     lib.ok('lanes.rename', { projectId, laneId: lane.id, title: long('The pain points lane') });
     for (const mode of ['fit', 'split'] as const) {
-      const made = make(projectId, 'a4', mode, `long-${mode}`);
+      const made = make(projectId, mode === 'fit' ? 'a3' : 'a4', mode, `long-${mode}`);
       expect(made.text).toContain(long('An extra stage'));
       expect(made.text).toContain(long('The pain points lane'));
     }
@@ -314,6 +319,29 @@ describe('planning the map pages', () => {
     }
     expect(seen.size).toBe(notes.length);
     expect([...seen.values()].every((c) => c === 1)).toBe(true);
+  });
+});
+
+describe('a fitted map on paper', () => {
+  it('is legible (note text at least 6 pt) or refused with advice in words', () => {
+    expect(fitLegibility(MIN_TEXT_PT / SMALLEST_TEXT_PX, 'a4')).toEqual({ ok: true });
+    const a4 = fitLegibility(0.3, 'a4');
+    expect(a4.ok).toBe(false);
+    if (!a4.ok) expect(a4.message).toMatch(/4\.8 pt.*split over pages.*A3/);
+    const tiny = fitLegibility(0.1, 'a4');
+    if (!tiny.ok) expect(tiny.message).not.toMatch(/A3/);
+    expect(fitLegibility(0.3, 'a3').ok).toBe(false);
+  });
+
+  it('refuses to fit a map too large to read on one page, and splits it instead when asked', () => {
+    const p = lib.ok('projects.create', { template: 'purchase', title: 'Huge wall', client: '', workshopDate: null, facilitator: '', goal: '', description: '' });
+    for (let i = 0; i < 20; i++) lib.ok('stages.add', { projectId: p.id, title: `Extra stage ${i + 1}` });
+    const m = lib.ok('map.get', { projectId: p.id });
+    const e = lib.err('reports.pdf', { projectId: p.id, paper: 'a4', map: 'fit' });
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toMatch(/too large to read on one A4 page.*split over pages/);
+    expect(lib.ok('reports.pdf', { projectId: p.id, paper: 'a4', map: 'split' }).pages).toBeGreaterThan(2);
+    expect(m.stages.length).toBe(25);
   });
 });
 
