@@ -99,11 +99,12 @@ export function planMap(full: MapLayout, layoutOf: (first: number, last: number)
   const chosen = best!;
   const pages: MapPagePlan[] = [];
   chosen.groups.forEach(([first, last], g) => {
-    // A group that needs no more pages at a larger scale gets it: the smallest text only where needed.
+    // A group that needs no more pages at a larger scale gets it (up to the fitted map's largest):
+    // the smallest text only where needed, and no page left half empty by a narrow group.
     const layout = group(first, last);
     let scale = chosen.scale;
     let bands = chosen.bands[g]!;
-    for (let s = SPLIT_SCALE.max; s > chosen.scale + 1e-9; s -= SPLIT_SCALE.step) {
+    for (let s = FIT_MAX_SCALE; s > chosen.scale + 1e-9; s -= SPLIT_SCALE.step) {
       const larger = Math.round(s * 100) / 100;
       if (layout.width * larger > area.w + 1e-6) continue;
       const tried = cutBands(layout, area.h / larger - m.headerHeight);

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectMap, ReportFile } from '../../shared/api/schemas';
 import { METRICS, layoutMap, wrapText, type MapLayout } from '../../shared/domain/layout';
 import { fontDirectory, reportFontFiles } from '../../main/pdf/fonts';
-import { fitLegibility, MIN_TEXT_PT, planMap, SMALLEST_TEXT_PX, SPLIT_SCALE } from '../../main/pdf/map-plan';
+import { FIT_MAX_SCALE, fitLegibility, MIN_TEXT_PT, planMap, SMALLEST_TEXT_PX, SPLIT_SCALE } from '../../main/pdf/map-plan';
 import { reportFileName } from '../../main/pdf/report';
 import { openTestLibrary, tempDir, cellOf, type TestLibrary } from '../support/library';
 
@@ -304,7 +304,10 @@ describe('planning the map pages', () => {
       const m = page.layout.metrics;
       // At a readable scale, and it fits the page.
       expect(page.scale).toBeGreaterThanOrEqual(SPLIT_SCALE.min);
-      expect(page.scale).toBeLessThanOrEqual(SPLIT_SCALE.max);
+      expect(page.scale).toBeLessThanOrEqual(FIT_MAX_SCALE);
+      // The page is filled across or down (a narrow group is printed larger, not left half empty).
+      const used = Math.max((page.layout.width * page.scale) / area.w, ((m.headerHeight + page.bottom - page.top) * page.scale) / area.h);
+      expect(used, `page of stages ${page.first}–${page.last}`).toBeGreaterThan(0.85);
       expect(page.layout.width * page.scale).toBeLessThanOrEqual(area.w + 1e-6);
       expect((m.headerHeight + page.bottom - page.top) * page.scale).toBeLessThanOrEqual(area.h + 1e-6);
       for (const n of page.layout.noteList) {
