@@ -6,6 +6,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { preloadAppChunk } from './preload-plugin';
+import { fontsWoff2Only } from './fonts-plugin';
 
 /** This folder, as a file-system path (Vite resolves `root` against the working directory otherwise). */
 const here = decodeURIComponent(new URL('.', import.meta.url).pathname).replace(/^\/(?=[A-Za-z]:)/, '');
@@ -13,7 +14,7 @@ const here = decodeURIComponent(new URL('.', import.meta.url).pathname).replace(
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react(), preloadAppChunk()],
+  plugins: [fontsWoff2Only(), react(), preloadAppChunk()],
   publicDir: false,
   clearScreen: false,
   server: { host: '127.0.0.1' },

@@ -6,7 +6,7 @@
 import PDFDocument from 'pdfkit';
 import { wrapText } from '../../shared/domain/layout';
 import type { ReportPaper } from '../../shared/api/schemas';
-import { parsedFont, Type, type Doc, type TextStyle, type Weight } from './fonts';
+import { defaultFont, Type, type Doc, type TextStyle, type Weight } from './fonts';
 import { PAGE, PAPER, THEME } from './style';
 
 export interface Frame {
@@ -47,7 +47,7 @@ export class ReportDoc {
       pdfVersion: '1.7',
       displayTitle: true,
       // The default font, never drawn with: Inter, so pdfkit never loads a standard (unembedded) font.
-      font: parsedFont('latin', 400) as unknown as string,
+      font: defaultFont() as unknown as string,
       info: {
         Title: info.title,
         Author: info.author,

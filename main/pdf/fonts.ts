@@ -1,63 +1,89 @@
 /**
- * Type for the report: Inter (the app's own font), embedded, never a system font and never
- * fetched. Inter ships in subsets by script (fontsource's latin, latin-ext, vietnamese, cyrillic,
- * cyrillic-ext, greek, greek-ext); every text run is split by which subset has each character, so
- * "Zoë's café – naïve ąęł", Вера or Ελένη all draw in Inter. A character no subset has (CJK,
- * emoji, Arabic …) is drawn as a hollow box, never dropped: the PDF's text keeps the character
- * itself (ActualText), so copying and searching still find it.
+ * Type for the report: every script a workshop may write in, drawn as real, selectable text from
+ * fonts shipped in registry packages (main/pdf/font-files.ts lists them), never a system font and
+ * never fetched. Inter is the app's font; a character Inter lacks is drawn in Noto Sans Hebrew,
+ * Arabic, JP, KR or SC, or Noto Emoji (monochrome). Each line is split into runs of one font and
+ * one direction; right-to-left runs are ordered by the bidirectional algorithm (bidi.ts) and
+ * shaped by fontkit (Arabic letters joined). pdfkit embeds only the glyphs used, so a Latin
+ * report holds Inter alone and a few Japanese notes add a few kilobytes. A character no font has
+ * is drawn as a hollow box; the text keeps it (ActualText), so copying and searching still find it.
  *
- * The font files: dist/main/fonts/ in a build (copied there by scripts/build.mjs), or
- * node_modules/@fontsource/inter/files when run from source (the unit tests).
+ * The font files: dist/main/fonts/ in a build (copied there by scripts/build.mjs, each package's
+ * unicode.json beside them), or node_modules/@fontsource/<package>/ from source (the unit tests).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { levels, mirror, visualOrder } from './bidi';
+import { cjkOrder, faces as listFaces, fontFileName, fontFiles, inRanges, shippedWeight, unicodeFileName, type Face, type UnicodeJson, type Weight } from './font-files';
 
 export type Doc = InstanceType<typeof PDFDocument>;
-export type Weight = 400 | 600 | 700;
-export const WEIGHTS: readonly Weight[] = [400, 600, 700];
+export { WEIGHTS, type Weight } from './font-files';
 
-/** In the order a character looks for its font: the commonest first. */
-export const SUBSETS = ['latin', 'latin-ext', 'vietnamese', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'] as const;
-export type Subset = (typeof SUBSETS)[number];
+/** Where the font files are: one folder (a build) or the packages themselves (from source). */
+type Place = { kind: 'dist'; dir: string } | { kind: 'packages'; dir: string };
+let place: Place | null = null;
 
-export const fontFileName = (subset: Subset, weight: Weight) => `inter-${subset}-${weight}-normal.woff`;
-/** Every file the report may need (the build copies exactly these). */
-export const FONT_FILES: readonly string[] = SUBSETS.flatMap((s) => WEIGHTS.map((w) => fontFileName(s, w)));
+const PROBE = fontFileName('inter', 'latin', 400);
 
-let directory: string | null = null;
-
-/** The folder holding the font files; throws in words when there is none. */
-export function fontDirectory(): string {
-  if (directory) return directory;
-  const probe = fontFileName('latin', 400);
-  const candidates = [path.join(__dirname, 'fonts')];
+function findPlace(): Place {
+  if (place) return place;
+  const dist = path.join(__dirname, 'fonts');
+  if (fs.existsSync(path.join(dist, PROBE)) && fs.existsSync(path.join(dist, unicodeFileName('inter')))) return (place = { kind: 'dist', dir: dist });
+  const candidates: string[] = [];
   // From source: the nearest node_modules above this file.
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    candidates.push(path.join(dir, 'node_modules', '@fontsource', 'inter', 'files'));
+    candidates.push(path.join(dir, 'node_modules', '@fontsource'));
     if (path.dirname(dir) === dir) break;
   }
-  // A copied bundle run with NODE_PATH (as the benchmark runs the host): where Node would find the package.
+  // A copied bundle run with NODE_PATH (as the benchmark runs the host): where Node would find the packages.
   try {
-    candidates.push(path.dirname(createRequire(path.join(__dirname, 'fonts.js')).resolve(`@fontsource/inter/files/${probe}`)));
+    candidates.push(path.dirname(path.dirname(path.dirname(createRequire(path.join(__dirname, 'fonts.js')).resolve(`@fontsource/inter/files/${PROBE}`)))));
   } catch {
     // not installed there: the packaged app has its fonts in dist/main/fonts
   }
-  const found = candidates.find((d) => fs.existsSync(path.join(d, probe)));
-  if (!found) throw new Error(`The report's font files are missing (looked for ${probe} in ${candidates.slice(0, 3).join(', ')} …).`);
-  directory = found;
-  return found;
+  const found = candidates.find((d) => fs.existsSync(path.join(d, 'inter', 'files', PROBE)));
+  if (!found) throw new Error(`The report's font files are missing (looked for ${PROBE} in ${[dist, ...candidates.slice(0, 2)].join(', ')} …).`);
+  return (place = { kind: 'packages', dir: found });
+}
+
+/** The folder of a package's font files. */
+export function fontDirectory(pkg = 'inter'): string {
+  const p = findPlace();
+  return p.kind === 'dist' ? p.dir : path.join(p.dir, pkg, 'files');
+}
+
+const unicodeCache = new Map<string, UnicodeJson>();
+/** A package's unicode.json: which characters each of its files has. */
+export function unicodeOf(pkg: string): UnicodeJson {
+  let u = unicodeCache.get(pkg);
+  if (!u) {
+    const p = findPlace();
+    const file = p.kind === 'dist' ? path.join(p.dir, unicodeFileName(pkg)) : path.join(p.dir, pkg, 'unicode.json');
+    u = JSON.parse(fs.readFileSync(file, 'utf8')) as UnicodeJson;
+    unicodeCache.set(pkg, u);
+  }
+  return u;
+}
+
+/** Every file the report may embed (the build copies exactly these). */
+export const reportFontFiles = (): { pkg: string; file: string }[] => fontFiles(unicodeOf);
+
+let allFaces: Face[] | null = null;
+/** Every face, in fallback order. */
+export function fontFaces(): Face[] {
+  return (allFaces ??= listFaces(unicodeOf));
 }
 
 const fileCache = new Map<string, Buffer>();
-/** A font's bytes as a plain TrueType file (unpacked from its WOFF once per process). */
-export function fontBytes(subset: Subset, weight: Weight): Buffer {
-  const name = fontFileName(subset, weight);
+/** A face's bytes as a plain TrueType file (unpacked from its WOFF once per process). */
+export function fontBytes(face: Face, weight: Weight): Buffer {
+  const name = fontFileName(face.pkg.pkg, face.subset, weight);
   let bytes = fileCache.get(name);
   if (!bytes) {
-    bytes = woffToSfnt(fs.readFileSync(path.join(fontDirectory(), name)));
+    bytes = woffToSfnt(fs.readFileSync(path.join(fontDirectory(face.pkg.pkg), name)));
     fileCache.set(name, bytes);
   }
   return bytes;
@@ -108,47 +134,108 @@ export function woffToSfnt(woff: Buffer): Buffer {
 interface ParsedFont {
   hasGlyphForCodePoint(cp: number): boolean;
   layout(...args: unknown[]): unknown;
+  getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } | null;
 }
 /** What pdfkit keeps for an embedded font (not in its type declarations). */
 interface EmbeddedFont {
-  widthOfString(text: string, size: number): number;
+  widthOfString(text: string, size: number, features?: unknown): number;
   font: ParsedFont;
+  layout(text: string, features?: unknown): { glyphs: { id: number; codePoints: number[]; advanceWidth: number }[]; positions: unknown[] };
+  encode(text: string, features?: unknown): [string[], unknown[]];
+  subset: { glyphs: number[]; includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
 }
 
 /**
- * Parsed fonts, kept for the process: parsing Inter's layout tables costs far more than a whole
+ * Shaped scripts draw one glyph for several characters: Noto Sans Arabic's dotless tooth is
+ * beh, teh, noon and yeh alike (their dots are marks). A PDF maps each embedded glyph to one text,
+ * so pdfkit would read every later letter as the first one seen. Here each glyph gets one copy in
+ * the subset per text it stands for, and copying and searching read the right letters.
+ */
+function exactText(f: EmbeddedFont): void {
+  const copies = new Map<string, number>();
+  f.encode = (text, features) => {
+    const { glyphs, positions } = f.layout(text, features);
+    const codes: string[] = [];
+    for (const glyph of glyphs) {
+      const key = `${glyph.id}|${glyph.codePoints.join(',')}`;
+      let gid = copies.get(key);
+      if (gid === undefined) {
+        const first = f.subset.includeGlyph(glyph.id);
+        if (f.unicode[first] == null || f.unicode[first]!.join(',') === glyph.codePoints.join(',')) gid = first;
+        else {
+          f.subset.glyphs.push(glyph.id);
+          gid = f.subset.glyphs.length - 1;
+        }
+        copies.set(key, gid);
+      }
+      codes.push(`0000${gid.toString(16)}`.slice(-4));
+      f.widths[gid] ??= glyph.advanceWidth * f.scale;
+      f.unicode[gid] ??= glyph.codePoints;
+    }
+    return [codes, positions];
+  };
+}
+
+/**
+ * Parsed fonts, kept for the process: parsing a font's layout tables costs far more than a whole
  * small report. Each document still makes its own subset of the glyphs it uses.
  */
 const parsedFonts = new Map<string, ParsedFont>();
-/** Which subsets have which characters: a property of the files, so kept for the process. */
+/** Which faces have which characters: a property of the files, so kept for the process. */
 const glyphCache = new Map<number, boolean>();
 /** Widths of strings at size 1000 by weight, likewise (the same words recur in every report). */
 const widthCache = new Map<string, number>();
 
-export const fontName = (subset: Subset, weight: Weight) => `Inter-${weight}-${subset}`;
+export const fontName = (face: Face, weight: Weight) => `${face.pkg.family}-${weight}-${face.subset}`;
 
 /**
- * OpenType features as the report shapes text: the font's defaults (kerning, ligatures, marks)
- * without contextual alternates and localized forms, whose lookups make shaping Inter several
- * times slower and change nothing a report shows but a few arrows and raised colons.
+ * OpenType features as the report shapes Latin text: the font's defaults (kerning, ligatures,
+ * marks) without contextual alternates and localized forms, whose lookups make shaping Inter
+ * several times slower and change nothing a report shows but a few arrows and raised colons.
  */
 const SHAPING = { calt: false, locl: false } as const;
+/**
+ * The direction the next shaping is done in. Left to right unless a right-to-left run is being
+ * drawn: fontkit would otherwise guess it from the script (and turn Arabic digits around).
+ */
+let direction: 'ltr' | 'rtl' = 'ltr';
 
-/** A font parsed once for the process (by pdfkit's own fontkit), shaping with SHAPING. */
-export function parsedFont(subset: Subset, weight: Weight): ParsedFont {
-  const name = fontName(subset, weight);
+/** A face parsed once for the process (by pdfkit's own fontkit) in one of its shipped weights. */
+export function parsedFont(face: Face, weight: Weight): ParsedFont {
+  const name = fontName(face, weight);
   let font = parsedFonts.get(name);
   if (!font) {
-    const scratch = new PDFDocument({ autoFirstPage: false, font: fontBytes(subset, weight) as unknown as string });
+    const scratch = new PDFDocument({ autoFirstPage: false, font: fontBytes(face, weight) as unknown as string });
     const parsed = (scratch as unknown as { _font: EmbeddedFont })._font.font;
     const layout = parsed.layout.bind(parsed);
-    parsed.layout = (...args: unknown[]) => layout(args[0], args[1] ?? SHAPING, ...args.slice(2));
+    parsed.layout = (...args: unknown[]) => layout(args[0], args[1] ?? SHAPING, undefined, undefined, direction);
+    if (face.pkg.pkg === 'noto-sans-arabic' || face.pkg.pkg === 'noto-sans-hebrew') {
+      // fontkit keeps one glyph object per glyph, with the characters it was first made for: a
+      // shared glyph (see exactText) gets a copy that knows which characters it stands for now.
+      const getGlyph = parsed.getGlyph.bind(parsed);
+      parsed.getGlyph = (id, codePoints = []) => {
+        const g = getGlyph(id, codePoints);
+        if (!g || codePoints.length === 0 || g.codePoints.join() === codePoints.join()) return g;
+        return Object.assign(Object.create(Object.getPrototypeOf(g) as object) as object, g, { codePoints });
+      };
+    }
     parsedFonts.set(name, (font = parsed));
   }
   return font;
 }
 
-type Run = { subset: Subset; text: string } | { subset: null; text: string };
+/** Inter's Latin face: the document's default font. */
+export const defaultFont = (): ParsedFont => parsedFont(fontFaces()[0]!, 400);
+
+/** A run of one line: one face (null: characters no face has) and one bidi level. */
+export interface Run {
+  face: Face | null;
+  text: string;
+  level: number;
+}
 
 const PLAIN = /^[\x20-\x7e]*$/;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
@@ -168,22 +255,79 @@ export interface TextStyle {
   opacity?: number;
 }
 
+/** Faces in the order a character of this text looks for them (CJK: by the text's language). */
+const chains = new Map<string, Face[]>();
+function chainFor(text: string): Face[] {
+  const order = cjkOrder(text);
+  const key = order.join();
+  let chain = chains.get(key);
+  if (!chain) {
+    const all = fontFaces();
+    const rank = (f: Face) => {
+      const i = order.indexOf(f.pkg.pkg);
+      return i < 0 ? 0 : i;
+    };
+    // Stable: Inter, Hebrew, Arabic, then the CJK packages in `order`, then emoji.
+    const cjk = all.filter((f) => order.includes(f.pkg.pkg)).sort((a, b) => rank(a) - rank(b));
+    const before = all.filter((f) => !order.includes(f.pkg.pkg) && f.pkg.pkg !== 'noto-emoji');
+    const emoji = all.filter((f) => f.pkg.pkg === 'noto-emoji');
+    chains.set(key, (chain = [...before, ...cjk, ...emoji]));
+  }
+  return chain;
+}
+
+/** Does this face have a glyph for the character? (Its range first: a file is opened only when it may have it.) */
+function has(face: Face, cp: number): boolean {
+  if (!inRanges(face.ranges, cp)) return false;
+  const key = cp * 1024 + fontFaces().indexOf(face);
+  let v = glyphCache.get(key);
+  if (v === undefined) {
+    v = parsedFont(face, face.pkg.weights[0]!).hasGlyphForCodePoint(cp);
+    glyphCache.set(key, v);
+  }
+  return v;
+}
+
+/** The text in runs of one face and one level each, in reading order. */
+export function runs(text: string): Run[] {
+  const all = fontFaces();
+  if (PLAIN.test(text)) return text ? [{ face: all[0]!, text, level: 0 }] : [];
+  const chain = chainFor(text);
+  const lv = levels(text);
+  const out: Run[] = [];
+  let run = null as Run | null;
+  let i = 0;
+  for (const ch of text) {
+    const level = lv[i++]!;
+    const cp = ch.codePointAt(0)!;
+    // Keep the run's face while it has the character (spaces, digits, punctuation between words; joiners in emoji).
+    let face: Face | null = run?.face && has(run.face, cp) ? run.face : null;
+    if (!face && IGNORABLE.test(ch)) continue; // variation selectors, joiners outside emoji: nothing to see
+    if (!face) face = chain.find((f) => has(f, cp)) ?? null;
+    if (run && run.face === face && run.level === level) run.text += ch;
+    else out.push((run = { face, text: ch, level }));
+  }
+  return out;
+}
+
 /**
- * Measures and draws text in Inter on one document: per run of characters the subset that has
- * them, fonts registered with the document only when first needed.
+ * Measures and draws text on one document: per run of characters the face that has them, fonts
+ * registered with the document only when first needed (and so embedded only when used).
  */
 export class Type {
   private readonly fonts = new Map<string, EmbeddedFont>();
 
   constructor(readonly doc: Doc) {}
 
-  private font(subset: Subset, weight: Weight): EmbeddedFont {
-    const name = fontName(subset, weight);
+  private font(face: Face, weight: Weight): EmbeddedFont {
+    const shipped = shippedWeight(face.pkg, weight);
+    const name = fontName(face, shipped);
     let f = this.fonts.get(name);
     if (!f) {
-      this.doc.registerFont(name, parsedFont(subset, weight) as unknown as Buffer);
+      this.doc.registerFont(name, parsedFont(face, shipped) as unknown as Buffer);
       this.doc.font(name);
       f = (this.doc as unknown as { _font: EmbeddedFont })._font;
+      if (face.pkg.pkg === 'noto-sans-arabic' || face.pkg.pkg === 'noto-sans-hebrew') exactText(f);
       this.fonts.set(name, f);
     }
     return f;
@@ -194,42 +338,27 @@ export class Type {
    * has opened: through font() by name, the font the document opened with (the same file, so
    * taken as the same font) would be opened again on every call.
    */
-  private select(subset: Subset, weight: Weight): EmbeddedFont {
-    const f = this.font(subset, weight);
+  private select(face: Face, weight: Weight): EmbeddedFont {
+    const f = this.font(face, weight);
     (this.doc as unknown as { _font: EmbeddedFont })._font = f;
     return f;
   }
 
-  /** Does this subset have a glyph for the character? (Asked of the regular weight: all weights share the subsetting.) */
-  private has(subset: Subset, cp: number): boolean {
-    const key = cp * 8 + SUBSETS.indexOf(subset);
-    let v = glyphCache.get(key);
-    if (v === undefined) {
-      v = parsedFont(subset, 400).hasGlyphForCodePoint(cp);
-      glyphCache.set(key, v);
-    }
-    return v;
-  }
-
-  /** The text in runs of one font each; a run with subset null is characters no font has. */
+  /** The text in runs of one face and one level each (reading order). */
   runs(text: string): Run[] {
-    if (PLAIN.test(text)) return text ? [{ subset: 'latin', text }] : [];
-    const runs: Run[] = [];
-    let run: Run | null = null;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      // Keep the run's font while it has the character (spaces, digits, punctuation between words).
-      let subset: Subset | null = run?.subset && this.has(run.subset, cp) ? run.subset : null;
-      if (!subset) subset = SUBSETS.find((s) => this.has(s, cp)) ?? null;
-      if (!subset && IGNORABLE.test(ch)) continue; // variation selectors, joiners: nothing to see
-      if (run && run.subset === subset && subset !== null) run.text += ch;
-      else runs.push((run = { subset, text: ch } as Run));
-    }
-    return runs;
+    return runs(text);
   }
 
   /** Width of a missing character's box (and of its advance). */
   private static readonly MISSING = 0.62;
+
+  /** A faux bold's extra width per character, in ems (its stroke spills half a stroke each side). */
+  private static readonly BOLDER = 0.03;
+
+  private runWidth(r: Run, weight: Weight): number {
+    if (!r.face) return [...r.text].length * Type.MISSING * 1000;
+    return this.font(r.face, weight).widthOfString(r.text, 1000);
+  }
 
   /** Width in points (or world pixels) at `size`. */
   width(text: string, weight: Weight = 400, size = 1): number {
@@ -237,7 +366,7 @@ export class Type {
     let w = widthCache.get(key);
     if (w === undefined) {
       w = 0;
-      for (const r of this.runs(text)) w += r.subset ? this.font(r.subset, weight).widthOfString(r.text, 1000) : [...r.text].length * Type.MISSING * 1000;
+      for (const r of this.runs(text)) w += this.runWidth(r, weight);
       if (widthCache.size > 200_000) widthCache.clear();
       widthCache.set(key, w);
     }
@@ -264,17 +393,33 @@ export class Type {
     const { size } = style;
     const color = style.color ?? '#1b1f27';
     const opacity = style.opacity ?? 1;
-    const runs = this.runs(text.replace(/\r?\n/g, ' '));
-    const missing = runs.some((r) => r.subset === null);
+    const line = text.replace(/\r?\n/g, ' ');
+    const logical = this.runs(line);
+    const missing = logical.some((r) => r.face === null);
     // A line with characters no font has: its text, for copying and searching, is the line itself.
-    if (missing) doc.markContent('Span', { actual: text });
+    // (Not for right-to-left text: readers put its glyphs, drawn left to right, in reading order
+    // themselves, and poppler would turn an ActualText around once more.)
+    if (missing) doc.markContent('Span', { actual: line });
     let at = x;
-    for (const r of runs) {
-      if (r.subset) {
-        const f = this.select(r.subset, weight);
+    for (const r of visualOrder(logical)) {
+      if (r.face) {
+        const f = this.select(r.face, weight);
+        const bolder = shippedWeight(r.face.pkg, weight) < weight;
         doc.fontSize(size).fillColor(color, opacity);
-        const w = f.widthOfString(r.text, size);
-        doc.text(r.text, at, y, { lineBreak: false, baseline: 'alphabetic', textWidth: w } as PDFKit.Mixins.TextOptions);
+        const rtl = r.level % 2 === 1;
+        // Right to left: shaped whole (pdfkit would shape word by word, keeping the words in reading order).
+        const shown = rtl ? [...r.text].map(mirror).join('') : r.text;
+        direction = rtl ? 'rtl' : 'ltr';
+        const w = f.widthOfString(shown, size, rtl ? [] : undefined);
+        const options: Record<string, unknown> = { lineBreak: false, baseline: 'alphabetic', textWidth: w };
+        if (rtl) options.features = [];
+        if (bolder) {
+          // A weight the face does not ship (CJK, emoji): the regular glyphs, outlined as well as filled.
+          doc.lineWidth(size * Type.BOLDER).strokeColor(color, opacity);
+          Object.assign(options, { fill: true, stroke: true });
+        }
+        doc.text(shown, at, y, options as PDFKit.Mixins.TextOptions);
+        direction = 'ltr';
         at += w;
         continue;
       }
@@ -290,9 +435,9 @@ export class Type {
       }
     }
     if (missing) {
-      if (runs.every((r) => r.subset === null)) {
+      if (logical.every((r) => r.face === null)) {
         // Nothing but boxes: one invisible glyph gives the ActualText a place in the text.
-        this.select('latin', weight);
+        this.select(fontFaces()[0]!, weight);
         doc.fontSize(size).fillOpacity(0);
         doc.text(' ', x, y, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
       }

@@ -17,6 +17,25 @@ export const SPLIT_SCALE = { min: 0.46, max: 0.66, step: 0.02 } as const;
 /** A small map fitted on one page is not blown up past this. */
 export const FIT_MAX_SCALE = 0.8;
 
+/** The smallest text a printed map may have, in points: below it a page cannot be read. */
+export const MIN_TEXT_PT = 6;
+/** The smallest text the map draws, in layout pixels: a note's text (tags and initials are secondary). */
+export const SMALLEST_TEXT_PX = 16;
+
+/**
+ * Is a map fitted at `scale` readable on paper? When not, a message in words saying what to do:
+ * split it over pages, or fit it on A3 (when on A4 and A3 would be enough).
+ */
+export function fitLegibility(scale: number, paper: 'a4' | 'a3'): { ok: true } | { ok: false; message: string } {
+  const pt = scale * SMALLEST_TEXT_PX;
+  if (pt >= MIN_TEXT_PT - 1e-9) return { ok: true };
+  // A3's printable area is about 1.41 times A4's across and down.
+  const onA3 = pt * Math.SQRT2 >= MIN_TEXT_PT;
+  const size = (Math.round(pt * 10) / 10).toLocaleString('en');
+  const advice = paper === 'a4' && onA3 ? 'Choose “split over pages”, or fit it on A3 paper.' : 'Choose “split over pages”: each page then shows a few stages at a readable size.';
+  return { ok: false, message: `The map is too large to read on one ${paper === 'a4' ? 'A4' : 'A3'} page: its note text would print at ${size} pt (at least ${MIN_TEXT_PT} pt is needed). ${advice}` };
+}
+
 export interface MapPagePlan {
   /** Stage indices shown, first to last inclusive (last < first when the map has no stages). */
   first: number;
@@ -46,14 +65,17 @@ export interface Area {
 
 /**
  * `full` is the whole map's layout; `layoutOf(first, last)` lays out stages first…last alone
- * (with every lane); it is asked once per group.
+ * (with every lane); it is asked once per group. Fitted on one page, the map may also be laid
+ * out narrower (`narrow`: fewer notes side by side, taller cells): the layout that prints largest
+ * is taken, so a landscape page is filled across and down.
  */
-export function planMap(full: MapLayout, layoutOf: (first: number, last: number) => MapLayout, mode: 'fit' | 'split', area: Area): MapPlan {
+export function planMap(full: MapLayout, layoutOf: (first: number, last: number) => MapLayout, mode: 'fit' | 'split', area: Area, narrow: readonly MapLayout[] = []): MapPlan {
   const m = full.metrics;
   const n = full.stages.length;
   if (mode === 'fit' || n === 0) {
-    const scale = Math.min(area.w / full.width, area.h / full.height, FIT_MAX_SCALE);
-    return { groups: 1, pages: [{ first: 0, last: n - 1, layout: full, top: m.headerHeight, bottom: full.height, part: 0, parts: 1, scale }] };
+    const scaleOf = (l: MapLayout) => Math.min(area.w / l.width, area.h / l.height, FIT_MAX_SCALE);
+    const best = [full, ...narrow].reduce((a, b) => (scaleOf(b) > scaleOf(a) + 1e-9 ? b : a));
+    return { groups: 1, pages: [{ first: 0, last: n - 1, layout: best, top: m.headerHeight, bottom: best.height, part: 0, parts: 1, scale: scaleOf(best) }] };
   }
   const layouts = new Map<string, MapLayout>();
   const group = (a: number, b: number) => {
@@ -77,11 +99,12 @@ export function planMap(full: MapLayout, layoutOf: (first: number, last: number)
   const chosen = best!;
   const pages: MapPagePlan[] = [];
   chosen.groups.forEach(([first, last], g) => {
-    // A group that needs no more pages at a larger scale gets it: the smallest text only where needed.
+    // A group that needs no more pages at a larger scale gets it (up to the fitted map's largest):
+    // the smallest text only where needed, and no page left half empty by a narrow group.
     const layout = group(first, last);
     let scale = chosen.scale;
     let bands = chosen.bands[g]!;
-    for (let s = SPLIT_SCALE.max; s > chosen.scale + 1e-9; s -= SPLIT_SCALE.step) {
+    for (let s = FIT_MAX_SCALE; s > chosen.scale + 1e-9; s -= SPLIT_SCALE.step) {
       const larger = Math.round(s * 100) / 100;
       if (layout.width * larger > area.w + 1e-6) continue;
       const tried = cutBands(layout, area.h / larger - m.headerHeight);

@@ -5,13 +5,14 @@
  * folded corner, the emotion lane as a smooth curve with faces. Everything is drawn in layout
  * pixels under a scale, so one drawing serves the fitted page and every split page.
  */
-import type { Lane, Note, ProjectMap, Stage } from '../../shared/api/schemas';
+import type { Lane, Note, ProjectMap, Stage, VotingResults } from '../../shared/api/schemas';
 import { METRICS, WrapCache, layoutMap, type MapLayout, type NoteBox, type Rect } from '../../shared/domain/layout';
 import { EMOTION_COLORS, scoreToY, smoothCurve, type Point } from '../../shared/domain/emotion';
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS } from '../../shared/domain/model';
+import { ApiFailure } from '../../shared/api/errors';
 import type { ReportDoc, Frame } from './document';
 import type { Doc, Type } from './fonts';
-import { planMap, type MapPagePlan } from './map-plan';
+import { fitLegibility, planMap, type MapPagePlan } from './map-plan';
 import { LANE_KIND_LABEL, TAG_STYLE, THEME, initials } from './style';
 
 export interface EmotionPoint {
@@ -25,14 +26,19 @@ export interface MapScene {
   layout: MapLayout;
   /** The layout of stages first…last alone (for a page of a split map). */
   layoutOf(first: number, last: number): MapLayout;
+  /** The whole map with at most `columns` notes side by side in a stage (narrower and taller: for fitting on one page). */
+  layoutNarrow(columns: number): MapLayout;
   notes: Map<string, Note>;
   stages: Stage[];
   lanes: Lane[];
   /** Persona-less emotion scores per emotion lane, as the canvas shows them. */
   emotions: Map<string, EmotionPoint[]>;
+  /** Dots per note of the latest voting round with votes (and its name), as the canvas shows them. */
+  votes: Map<string, number>;
+  votesRound: string | null;
 }
 
-export function mapScene(map: ProjectMap, type: Type): MapScene {
+export function mapScene(map: ProjectMap, type: Type, voting: readonly VotingResults[] = []): MapScene {
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const lanes = [...map.lanes].sort((a, b) => a.position - b.position);
   const wraps = new WrapCache(type.measurer(400, METRICS.fontSize), METRICS.noteWidth - METRICS.notePadding * 2, METRICS.maxLines);
@@ -43,6 +49,8 @@ export function mapScene(map: ProjectMap, type: Type): MapScene {
     const ids = new Set(shown.map((st) => st.id));
     return layoutMap({ stages: shown, lanes, notes: map.notes.filter((n) => ids.has(n.stageId)) }, wrap);
   };
+  const layoutNarrow = (columns: number) =>
+    layoutMap({ stages, lanes, notes: map.notes }, wrap, { ...METRICS, columnsFor: (most: number) => Math.min(columns, METRICS.columnsFor(most)) });
   const emotions = new Map<string, EmotionPoint[]>();
   for (const e of map.emotions) {
     if (e.personaId !== null) continue;
@@ -50,7 +58,9 @@ export function mapScene(map: ProjectMap, type: Type): MapScene {
     if (!list) emotions.set(e.laneId, (list = []));
     list.push({ stageId: e.stageId, score: e.score, explanation: e.explanation });
   }
-  return { layout, layoutOf, notes: new Map(map.notes.map((n) => [n.id, n])), stages, lanes, emotions };
+  const round = [...voting].reverse().find((v) => v.ranked.length > 0) ?? null;
+  const votes = new Map((round?.ranked ?? []).map((r) => [r.noteId, r.votes]));
+  return { layout, layoutOf, layoutNarrow, notes: new Map(map.notes.map((n) => [n.id, n])), stages, lanes, emotions, votes, votesRound: round?.round.name ?? null };
 }
 
 export const HEADING = 'Journey map';
@@ -60,7 +70,11 @@ export const noteAnchor = (id: string) => `note-${id}`;
 
 export function renderMap(r: ReportDoc, scene: MapScene, mode: 'fit' | 'split'): void {
   const area = r.content;
-  const plan = planMap(scene.layout, scene.layoutOf, mode, { w: area.w, h: area.h });
+  const plan = planMap(scene.layout, scene.layoutOf, mode, { w: area.w, h: area.h }, [1, 2, 3].map(scene.layoutNarrow));
+  if (mode === 'fit') {
+    const legible = fitLegibility(plan.pages[0]!.scale, r.paper);
+    if (!legible.ok) throw new ApiFailure('invalid_input', legible.message);
+  }
   const n = scene.stages.length;
   plan.pages.forEach((page, i) => {
     const frame = r.addPage(HEADING, pageAside(page, n, mode));
@@ -74,11 +88,10 @@ export function renderMap(r: ReportDoc, scene: MapScene, mode: 'fit' | 'split'):
 }
 
 function pageAside(page: MapPagePlan, stageCount: number, mode: 'fit' | 'split'): string {
-  const scale = `${Math.round(page.scale * 100)}% of its size on screen`;
-  if (mode === 'fit' || stageCount === 0) return `Fitted on one page · ${scale}`;
+  if (mode === 'fit' || stageCount === 0) return stageCount === 1 ? 'The whole map: 1 stage' : `The whole map: ${stageCount} stages`;
   const stages = page.first === page.last ? `Stage ${page.first + 1} of ${stageCount}` : `Stages ${page.first + 1}–${page.last + 1} of ${stageCount}`;
   const part = page.parts > 1 ? ` · part ${page.part + 1} of ${page.parts}` : '';
-  return `${stages}${part} · ${scale}`;
+  return `${stages}${part}`;
 }
 
 /** One page of the map: stages page.first…last, lanes from page.top to page.bottom, at page.scale. */
@@ -96,7 +109,7 @@ function drawMapPage(r: ReportDoc, scene: MapScene, page: MapPagePlan, frame: Fr
   const cells: Rect = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
   // Where every stage's middle is on this page, also those of other pages: the emotion curve
   // runs on past the page's edges as it does on the whole map.
-  const full = scene.layout;
+  const full = centre ? layout : scene.layout;
   const shift = x0 - full.stages[page.first]!.x;
   const stageMiddle = new Map(full.stages.map((st) => [st.id, st.x + st.w / 2 + shift]));
 
@@ -109,7 +122,7 @@ function drawMapPage(r: ReportDoc, scene: MapScene, page: MapPagePlan, frame: Fr
     if (box.y + box.h < y0 || box.y > y1) continue;
     const note = scene.notes.get(box.id)!;
     const lane = layout.lanes.find((l) => l.id === box.laneId);
-    drawNote(doc, t, box, note, lane?.kind === 'touchpoints', m);
+    drawNote(doc, t, box, note, lane?.kind === 'touchpoints', m, scene.votes.get(box.id) ?? 0);
     if (box.cut) doc.goTo(box.x, box.y, box.w, box.h, noteAnchor(box.id));
   }
   for (const lane of layout.lanes) {
@@ -152,7 +165,7 @@ function drawGrid(doc: Doc, layout: MapLayout, cells: Rect): void {
 }
 
 /** One sticky note at its layout box (renderer/src/canvas/draw.ts drawNote, at full detail). */
-function drawNote(doc: Doc, t: Type, box: NoteBox, note: Note, showChannel: boolean, m: MapLayout['metrics']): void {
+function drawNote(doc: Doc, t: Type, box: NoteBox, note: Note, showChannel: boolean, m: MapLayout['metrics'], votes: number): void {
   doc.fillColor(THEME.shadow, THEME.shadowOpacity).rect(box.x + 2, box.y + 3, box.w, box.h).fill();
   doc.fillColor(NOTE_COLOR_FILLS[note.color], 1).rect(box.x, box.y, box.w, box.h).fill();
   doc.lineWidth(1).strokeColor(THEME.noteEdge, THEME.noteEdgeOpacity).rect(box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1).stroke();
@@ -163,13 +176,26 @@ function drawNote(doc: Doc, t: Type, box: NoteBox, note: Note, showChannel: bool
     if (line) t.draw(line, left, top + i * m.lineHeight + (m.lineHeight - m.fontSize) / 2 + t.ascent(m.fontSize), { size: m.fontSize, color: THEME.noteText });
   });
 
-  // Footer: channel and tags on the left, the author on the right.
+  // Footer: channel and tags on the left, the author and the votes on the right.
   const footerY = box.y + box.h - m.footerHeight + 2;
   const pillH = 17;
+  let right = box.x + box.w - m.notePadding;
+  if (votes > 0) {
+    // The voting dots as the canvas shows them: a blue pill with a dot and the count.
+    const label = String(votes);
+    const voteH = 20;
+    const w = t.width(label, 700, 13) + 24;
+    const vx = box.x + box.w - 6 - w;
+    const vy = box.y + box.h - 3 - voteH;
+    doc.fillColor(THEME.vote, 1).roundedRect(vx, vy, w, voteH, voteH / 2).fill();
+    doc.fillColor('#ffffff', 1).circle(vx + 9, vy + voteH / 2, 3.5).fill();
+    t.draw(label, vx + 16, vy + voteH / 2 + 13 * 0.36, { weight: 700, size: 13, color: '#ffffff' });
+    right = vx - 4;
+  }
   let x = left;
   const pill = (label: string, bg: string, edge: boolean) => {
     const w = t.width(label, 600, 11) + 10;
-    if (x + w > box.x + box.w - 44) return;
+    if (x + w > right - 22) return;
     doc.fillColor(bg, 1).roundedRect(x, footerY, w, pillH, 8).fill();
     if (edge) doc.lineWidth(0.75).strokeColor(THEME.noteEdge, THEME.noteEdgeOpacity).roundedRect(x, footerY, w, pillH, 8).stroke();
     t.draw(label, x + 5, footerY + 3 + t.ascent(11), { weight: 600, size: 11, color: THEME.badgeText });
@@ -178,7 +204,6 @@ function drawNote(doc: Doc, t: Type, box: NoteBox, note: Note, showChannel: bool
   if (showChannel && note.channel) pill(CHANNEL_LABELS[note.channel], '#ffffff', true);
   for (const tag of note.tags) pill(TAG_STYLE[tag].label, TAG_STYLE[tag].fill, false);
 
-  const right = box.x + box.w - m.notePadding;
   const who = initials(note.author);
   if (who) {
     doc.fillColor(THEME.author, 1).circle(right - 9, footerY + pillH / 2, 9).fill();

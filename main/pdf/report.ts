@@ -9,6 +9,7 @@ import { HEADING as APPENDIX_HEADING, renderAppendix } from './appendix';
 import { isoDay, renderCover } from './cover';
 import { ReportDoc } from './document';
 import { HEADING as EMOTIONS_HEADING, renderEmotions, scoredEmotionLanes } from './emotion';
+import { withoutPlaceholders } from '../../shared/domain/placeholder';
 import { cleanText } from './fonts';
 import { HEADING as MAP_HEADING, mapScene, renderMap, type MapScene } from './map';
 import { HEADING as VOTING_HEADING, renderVoting, votedRounds } from './voting';
@@ -59,7 +60,8 @@ export interface Report {
 
 export function makeReport(source: ProjectMap, options: ReportOptions, voting: VotingResults[] = []): Report {
   const madeOn = options.madeOn ?? new Date();
-  const map = cleanMap(source);
+  // A blank map's untouched placeholder stage and lane are scaffolding: never printed empty.
+  const map = cleanMap(withoutPlaceholders(source));
   const p = map.project;
   const r = new ReportDoc(options.paper, {
     title: p.title,
@@ -67,7 +69,7 @@ export function makeReport(source: ProjectMap, options: ReportOptions, voting: V
     subject: `Customer journey map${p.client ? ` for ${p.client}` : ''}`,
     madeOn,
   });
-  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type), options, madeOn };
+  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type, voting), options, madeOn };
   const shown = SECTIONS.filter((section) => section.applies(data));
   data.contents = shown.flatMap((section) => (section.title ? [section.title] : []));
   for (const section of shown) section.render(r, data);

@@ -39,6 +39,8 @@ export const THEME = {
   faint: '#8a93a3',
   rule: '#d5d9e1',
   tile: '#f2f4f7',
+  /** Voting dots (the canvas's own blue). */
+  vote: '#1d4ed8',
 } as const;
 
 export { LANE_KIND_LABEL, TAG_STYLE, initials };

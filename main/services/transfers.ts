@@ -7,6 +7,7 @@
  * Otherwise a 'before-import' snapshot is taken first, then the new stages, lanes and notes go in
  * with prepared statements and no reads per row, so 10,000 rows take a fraction of a second.
  * Undo and redo of an import are notes.removeImported and notes.restoreImported: each one change.
+ * A blank map's untouched placeholder stage and lane give way to the import's own (undo puts them back).
  */
 import { randomUUID } from 'node:crypto';
 import { ApiFailure, notFound } from '../../shared/api/errors';
@@ -17,6 +18,7 @@ import { cellOps } from './notes';
 import { readMap } from './projects';
 import { NOTE_COLUMNS, toLane, toNote, toStage, type LaneRow, type NoteRow, type StageRow } from './rows';
 import { snapshotOps } from './snapshots';
+import { placeholdersToReplace } from '../../shared/domain/placeholder';
 
 type TransferHandlers = Pick<Handlers, 'notes.previewCsv' | 'notes.importCsv' | 'notes.exportCsv' | 'notes.removeImported' | 'notes.restoreImported'>;
 
@@ -35,6 +37,38 @@ export function transferHandlers(ctx: ServiceContext): TransferHandlers {
   const writeOrder = (table: 'stages' | 'lanes', ids: readonly string[]) => {
     const set = ctx.sql(`UPDATE ${table} SET position = ? WHERE id = ? AND position <> ?`);
     ids.forEach((id, i) => set.run(i, id, i));
+  };
+
+  /** Stages or lanes back at their places (lowest first), the rest after them as they were. */
+  const putBack = <T extends Stage | Lane>(table: 'stages' | 'lanes', current: T[], items: readonly T[], insert: (x: T) => void): T[] => {
+    const order = current.map((x) => x.id);
+    for (const x of [...items].sort((a, b) => a.position - b.position)) {
+      insert({ ...x, position: 1_000_000 + order.length });
+      order.splice(Math.min(x.position, order.length), 0, x.id);
+    }
+    if (items.length > 0) writeOrder(table, order);
+    return items.map((x) => ({ ...x, position: order.indexOf(x.id) }));
+  };
+  const insertStage = (projectId: string) => {
+    const add = ctx.sql('INSERT INTO stages (id, project_id, title, prompt, position) VALUES (?, ?, ?, ?, ?)');
+    return (s: Stage) => add.run(s.id, projectId, s.title, s.prompt, s.position);
+  };
+  const insertLane = (projectId: string) => {
+    const add = ctx.sql('INSERT INTO lanes (id, project_id, title, kind, color, prompt, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    return (l: Lane) => add.run(l.id, projectId, l.title, l.kind, l.color, l.prompt, l.position);
+  };
+  /** Is this stage or lane empty (no note, no emotion score)? */
+  const isEmpty = (column: 'stage_id' | 'lane_id', id: string) =>
+    ctx.sql(`SELECT 1 FROM notes WHERE ${column} = ? UNION ALL SELECT 1 FROM emotion_scores WHERE ${column} = ? LIMIT 1`).get(id, id) === undefined;
+  /** Deletes empty stages and lanes and closes the gaps in the order; returns what went. */
+  const removeEmpty = (projectId: string, stageIds: readonly string[], laneIds: readonly string[]) => {
+    const stages = stagesOf(projectId).filter((st) => stageIds.includes(st.id) && isEmpty('stage_id', st.id));
+    const lanes = lanesOf(projectId).filter((l) => laneIds.includes(l.id) && isEmpty('lane_id', l.id));
+    for (const st of stages) ctx.sql('DELETE FROM stages WHERE id = ?').run(st.id);
+    for (const l of lanes) ctx.sql('DELETE FROM lanes WHERE id = ?').run(l.id);
+    if (stages.length > 0) writeOrder('stages', stagesOf(projectId).map((st) => st.id));
+    if (lanes.length > 0) writeOrder('lanes', lanesOf(projectId).map((l) => l.id));
+    return { stages, lanes };
   };
 
   return {
@@ -92,7 +126,20 @@ export function transferHandlers(ctx: ServiceContext): TransferHandlers {
           insert.run(note.id, note.stageId, note.laneId, note.text, note.color, JSON.stringify(note.tags), note.channel, note.author, note.position, now, now, projectId);
           return note;
         });
-        return { snapshot, stages, lanes, notes };
+        // A blank map's untouched "Stage 1" and "Notes" give way to the stages and lanes the file brings.
+        const blank = stages.length + lanes.length > 0 && ctx.sql('SELECT template FROM projects WHERE id = ?').pluck().get(projectId) === 'blank';
+        const gone = !blank ? { stageId: null, laneId: null } : placeholdersToReplace(readMap(ctx, projectId), { stages: stages.length, lanes: lanes.length }, { stageIds: new Set(notes.map((n) => n.stageId)), laneIds: new Set(notes.map((n) => n.laneId)) });
+        const replaced = removeEmpty(projectId, gone.stageId ? [gone.stageId] : [], gone.laneId ? [gone.laneId] : []);
+        // Where the added stages and lanes are now.
+        const stageAt = new Map(stagesOf(projectId).map((st) => [st.id, st.position]));
+        const laneAt = new Map(lanesOf(projectId).map((l) => [l.id, l.position]));
+        return {
+          snapshot,
+          stages: stages.map((st) => ({ ...st, position: stageAt.get(st.id)! })),
+          lanes: lanes.map((l) => ({ ...l, position: laneAt.get(l.id)! })),
+          notes,
+          replaced,
+        };
       });
       ctx.notify({ type: 'snapshots.changed', projectId: input.projectId });
       return result;
@@ -128,8 +175,9 @@ export function transferHandlers(ctx: ServiceContext): TransferHandlers {
         };
         const stages = pick(allStages, input.stageIds, 'A stage of the import');
         const lanes = pick(allLanes, input.laneIds, 'A lane of the import');
-        if (stages.length === allStages.length) throw new ApiFailure('conflict', 'Undoing the import would leave the map without a stage. Nothing was changed.');
-        if (lanes.length === allLanes.length) throw new ApiFailure('conflict', 'Undoing the import would leave the map without a lane. Nothing was changed.');
+        const back = input.putBack ?? { stages: [], lanes: [] };
+        if (stages.length === allStages.length && back.stages.length === 0) throw new ApiFailure('conflict', 'Undoing the import would leave the map without a stage. Nothing was changed.');
+        if (lanes.length === allLanes.length && back.lanes.length === 0) throw new ApiFailure('conflict', 'Undoing the import would leave the map without a lane. Nothing was changed.');
         // A stage or lane goes only if the import's notes are all it holds.
         const holds = (column: 'stage_id' | 'lane_id', id: string) => ctx.sql(`SELECT id FROM notes WHERE project_id = ? AND ${column} = ?`).pluck().all(projectId, id) as string[];
         const scored = (column: 'stage_id' | 'lane_id', id: string) => ctx.sql(`SELECT 1 FROM emotion_scores WHERE ${column} = ? LIMIT 1`).get(id) !== undefined;
@@ -157,6 +205,11 @@ export function transferHandlers(ctx: ServiceContext): TransferHandlers {
         const touched = new Map<string, Note>();
         for (const n of notes) if (!goneStages.has(n.stageId) && !goneLanes.has(n.laneId)) touched.set(`${n.stageId} ${n.laneId}`, n);
         for (const c of touched.values()) cells.placeAll(cells.cellIds(projectId, c.stageId, c.laneId), c.stageId, c.laneId);
+        // The placeholders the import replaced, back where they were.
+        const taken = ctx.sql('SELECT 1 FROM stages WHERE id = ? UNION ALL SELECT 1 FROM lanes WHERE id = ?');
+        for (const { id } of [...back.stages, ...back.lanes]) if (taken.get(id, id)) throw new ApiFailure('conflict', 'A stage or lane to put back is already on the map. Nothing was changed.');
+        putBack('stages', stagesOf(projectId), back.stages, insertStage(projectId));
+        putBack('lanes', lanesOf(projectId), back.lanes, insertLane(projectId));
         return { stages, lanes, notes };
       }),
 
@@ -170,24 +223,20 @@ export function transferHandlers(ctx: ServiceContext): TransferHandlers {
           ids.add(id);
         }
         for (const { id } of [...input.stages, ...input.lanes]) if (taken.get(id, id)) throw new ApiFailure('conflict', 'A stage or lane to put back is already on the map. Nothing was changed.');
-        // Stages and lanes back at their places (lowest first), the rest after them as they were.
-        const putBack = <T extends Stage | Lane>(table: 'stages' | 'lanes', current: T[], items: readonly T[], insert: (x: T) => void): T[] => {
-          const order = current.map((x) => x.id);
-          for (const x of [...items].sort((a, b) => a.position - b.position)) {
-            insert({ ...x, position: 1_000_000 + order.length });
-            order.splice(Math.min(x.position, order.length), 0, x.id);
-          }
-          if (items.length > 0) writeOrder(table, order);
-          return items.map((x) => ({ ...x, position: order.indexOf(x.id) }));
-        };
-        const addStage = ctx.sql('INSERT INTO stages (id, project_id, title, prompt, position) VALUES (?, ?, ?, ?, ?)');
-        const stages = putBack('stages', stagesOf(projectId), input.stages, (s) => addStage.run(s.id, projectId, s.title, s.prompt, s.position));
-        const addLane = ctx.sql('INSERT INTO lanes (id, project_id, title, kind, color, prompt, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        const lanes = putBack('lanes', lanesOf(projectId), input.lanes, (l) => addLane.run(l.id, projectId, l.title, l.kind, l.color, l.prompt, l.position));
+        const stages = putBack('stages', stagesOf(projectId), input.stages, insertStage(projectId));
+        const lanes = putBack('lanes', lanesOf(projectId), input.lanes, insertLane(projectId));
         const kinds = new Map(lanesOf(projectId).map((l) => [l.id, l.kind]));
         if (input.notes.some((n) => kinds.get(n.laneId) === 'emotion')) throw new ApiFailure('conflict', 'The emotion lane holds scores, not notes. Nothing was changed.');
         if (input.notes.length > 0) cells.restoreNotes(projectId, input.notes);
-        return { stages, lanes, notes: cells.readNotes(input.notes.map((n) => n.id)) };
+        // The placeholders the import replaced go again (where still empty).
+        if (input.replace) removeEmpty(projectId, input.replace.stageIds, input.replace.laneIds);
+        const stageAt = new Map(stagesOf(projectId).map((st) => [st.id, st.position]));
+        const laneAt = new Map(lanesOf(projectId).map((l) => [l.id, l.position]));
+        return {
+          stages: stages.map((st) => ({ ...st, position: stageAt.get(st.id)! })),
+          lanes: lanes.map((l) => ({ ...l, position: laneAt.get(l.id)! })),
+          notes: cells.readNotes(input.notes.map((n) => n.id)),
+        };
       }),
   };
 }

@@ -11,6 +11,16 @@ import { randomToken } from './util/ids';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/inter/700.css';
+// What Inter lacks, as the PDF draws it (main/pdf/font-files.ts): each file is loaded only when
+// a character needs it (unicode-range). CJK and emoji in one weight; the browser makes bold.
+import '@fontsource/noto-sans-hebrew/hebrew-400.css';
+import '@fontsource/noto-sans-hebrew/hebrew-700.css';
+import '@fontsource/noto-sans-arabic/arabic-400.css';
+import '@fontsource/noto-sans-arabic/arabic-700.css';
+import '@fontsource/noto-sans-jp/400.css';
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-emoji/400.css';
 import './styles/base.css';
 import './styles/home.css';
 import './styles/map.css';

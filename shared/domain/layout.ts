@@ -165,6 +165,11 @@ export class WrapCache {
       return w;
     };
   }
+  /** Forgets every wrap and width (the font changed: a web font finished loading). */
+  clear(): void {
+    this.cache.clear();
+    this.widths.clear();
+  }
   get(text: string): Wrapped {
     let w = this.cache.get(text);
     if (!w) {

@@ -83,13 +83,13 @@ function inspect(file: string, name: string): { text: string; pages: number; pag
   return { text: squash(run('pdftotext', ['-raw', file, '-'])), pages, pageSize, pageTexts };
 }
 
-test('export the map as a PDF: fitted on A4 with the mouse, split on A3 with the keyboard', async ({ page }) => {
+test('export the map as a PDF: fitted (refused on A4 as too small to read, made on A3) with the mouse, split on A3 with the keyboard', async ({ page }) => {
   const problems = watchProblems(page);
   const { projectId, map } = await workshop();
   await openProject(page, projectId);
   await page.evaluate(() => localStorage.removeItem('journeywall:report-options'));
 
-  // ── With the mouse: A4, fitted on one page ──────────────────────────────────
+  // ── With the mouse: fitted on one page (A4 is refused: under 6 pt; A3 is made) ─
   await page.getByTestId('report-button').click();
   const dialog = page.getByTestId('report-dialog');
   await expect(dialog).toBeVisible();
@@ -99,16 +99,20 @@ test('export the map as a PDF: fitted on A4 with the mouse, split on A3 with the
   await expect(dialog.getByTestId('report-export')).toBeFocused();
   await dialog.getByRole('radio', { name: /Fitted on one page/ }).check();
   await shot(page, 'dialog');
+  await dialog.getByTestId('report-export').click();
+  await expect(dialog.getByTestId('report-error')).toHaveText(/too large to read on one A4 page.*split over pages.*A3/);
+  await shot(page, 'dialog-too-small');
+  await dialog.getByRole('radio', { name: /A3 landscape/ }).check();
   const [fitDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('report-export').click()]);
   expect(fitDownload.suggestedFilename()).toMatch(/^Café-loyalty-workshop-\d{4}-\d{2}-\d{2}\.pdf$/);
-  const fitFile = path.join(PDFS, 'fit-a4.pdf');
+  const fitFile = path.join(PDFS, 'fit-a3.pdf');
   await fitDownload.saveAs(fitFile);
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('toast').filter({ hasText: 'PDF report ready' })).toContainText(fitDownload.suggestedFilename());
   await expect(page.getByTestId('report-button')).toBeFocused(); // focus goes back where it was
 
   const fit = inspect(fitFile, 'fit');
-  expect(fit.pageSize).toMatch(/^841\.89 x 595\.28 pts/);
+  expect(fit.pageSize).toMatch(/^1190\.55 x 841\.89 pts/);
   expect(fit.text).toContain('Café loyalty workshop');
   for (const s of map.stages) expect(fit.text).toContain(s.title);
   for (const l of map.lanes) expect(fit.text).toContain(l.title);
@@ -132,9 +136,10 @@ test('export the map as a PDF: fitted on A4 with the mouse, split on A3 with the
   await expect(dialog.getByRole('radio', { name: /Fitted on one page/ })).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(dialog.getByRole('radio', { name: /Split over pages/ })).toBeChecked();
-  await page.keyboard.press('Shift+Tab'); // the paper choice
-  await expect(dialog.getByRole('radio', { name: /A4 landscape/ })).toBeFocused();
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+Tab'); // the paper choice: A3, as last time
+  await expect(dialog.getByRole('radio', { name: /A3 landscape/ })).toBeFocused();
+  await page.keyboard.press('ArrowRight'); // A4
+  await page.keyboard.press('ArrowLeft'); // and back to A3
   await expect(dialog.getByRole('radio', { name: /A3 landscape/ })).toBeChecked();
   await tabTo(page, dialog.getByTestId('report-export'));
   const [splitDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

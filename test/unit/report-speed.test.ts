@@ -40,7 +40,8 @@ describe('speed', () => {
   afterAll(() => big.close());
 
   it('writes a 500-note report in well under 3 seconds, the first one too', () => {
-    for (const mode of ['split', 'fit', 'split'] as const) {
+    // (Fitted on one page, 500 notes would print too small to read: refused, see report.test.ts.)
+    for (const mode of ['split', 'split'] as const) {
       const t0 = performance.now();
       const r = big.ok('reports.pdf', { projectId, paper: 'a4', map: mode });
       const ms = performance.now() - t0;

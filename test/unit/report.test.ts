@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectMap, ReportFile } from '../../shared/api/schemas';
 import { METRICS, layoutMap, wrapText, type MapLayout } from '../../shared/domain/layout';
-import { FONT_FILES, fontDirectory } from '../../main/pdf/fonts';
-import { planMap, SPLIT_SCALE } from '../../main/pdf/map-plan';
+import { fontDirectory, reportFontFiles } from '../../main/pdf/fonts';
+import { FIT_MAX_SCALE, fitLegibility, MIN_TEXT_PT, planMap, SMALLEST_TEXT_PX, SPLIT_SCALE } from '../../main/pdf/map-plan';
 import { reportFileName } from '../../main/pdf/report';
 import { openTestLibrary, tempDir, cellOf, type TestLibrary } from '../support/library';
 
@@ -19,7 +19,7 @@ const LONG_NOTE =
   'This note is far too long for a sticky note on the map: the sign-up form asks for eleven fields, the confirmation email lands in the spam folder, the password rules are explained only after a failed attempt, and in the end the customer walks across the street to the competitor, who takes an order by name alone. Its last words are ENDS-HERE-IN-FULL.';
 const NON_ASCII = 'Zoë’s café – naïve ąęł';
 const SCRIPTS = 'Вера из Киева и Ελένη από την Αθήνα';
-const NOT_IN_THE_FONT = 'Feedback in 日本語 too 😀';
+const NOT_IN_THE_FONT = 'Feedback in 日本語 too 😀 and \u{10FFFD}';
 
 let lib: TestLibrary;
 let out: string;
@@ -93,14 +93,15 @@ function workshop(): { projectId: string; map: ProjectMap } {
 describe('reports.pdf', () => {
   it('makes a valid PDF with every font embedded, every title and every note in full', () => {
     const { projectId, map } = workshop();
+    // Fitted on A3: five stages fitted on A4 would print under 6 pt and are refused (below).
     for (const mode of ['fit', 'split'] as const) {
-      const made = make(projectId, 'a4', mode);
+      const made = make(projectId, mode === 'fit' ? 'a3' : 'a4', mode);
       expect(run('qpdf', ['--check', made.file])).toMatch(/No syntax or stream encoding errors/);
       // Every font embedded: no standard font (Helvetica …) the reader's computer would have to supply.
       const fonts = run('pdffonts', [made.file]).trim().split('\n').slice(2);
       expect(fonts.length).toBeGreaterThan(0);
       for (const row of fonts) {
-        expect(row).toMatch(/Inter/);
+        expect(row).toMatch(/Inter|Noto/);
         const cols = row.trim().split(/\s+/);
         expect(cols.slice(-5, -2), row).toEqual(['yes', 'yes', 'yes']); // embedded, subset, ToUnicode
       }
@@ -124,7 +125,7 @@ describe('reports.pdf', () => {
 
   it('cuts a long note on the map with an ellipsis and gives it whole in the appendix, in map order', () => {
     const { projectId } = workshop();
-    const made = make(projectId, 'a4', 'fit');
+    const made = make(projectId, 'a3', 'fit');
     // Page 1 is the cover, page 2 the fitted map; the appendix is last.
     const mapPage = pageText(made.file, 2);
     expect(mapPage).toContain('This note is far too long');
@@ -150,7 +151,7 @@ describe('reports.pdf', () => {
 
   it('fits the map on one page, or splits it over more with the headers on every map page', () => {
     const { projectId, map } = workshop();
-    const fit = make(projectId, 'a4', 'fit');
+    const fit = make(projectId, 'a3', 'fit');
     const split = make(projectId, 'a4', 'split');
     expect(split.report.pages).toBeGreaterThan(fit.report.pages);
     const mapPages = (m: Made) => pagesOf(m).filter((t) => t.startsWith('Journey map'));
@@ -197,6 +198,10 @@ describe('reports.pdf', () => {
     expect(page).toMatch(/closed \d{1,2} [A-Z][a-z]+ \d{4}/);
     expect(page).toContain('1 2 votes Card terminal fails twice');
     expect(page.indexOf('Card terminal fails twice')).toBeLessThan(page.indexOf(NON_ASCII));
+    // The dots are on the map as on the canvas: a pill with the count on the voted note.
+    const mapPage = pagesOf(made).find((t) => t.startsWith('Journey map') && t.includes('Card terminal fails twice'))!;
+    expect(mapPage).toMatch(/Card terminal fails twice.*\b2\b/);
+    if (process.env.JOURNEYWALL_KEEP_PDF) fs.copyFileSync(made.file, path.join(process.env.JOURNEYWALL_KEEP_PDF, 'votes.pdf'));
     expect(page).toContain('Purchase › Touchpoints');
     // The contents on the cover name the section.
     expect(pageText(made.file, 1)).toContain('Voting results');
@@ -227,7 +232,7 @@ describe('reports.pdf', () => {
     const lane = map.lanes.find((l) => l.title === 'Pain points')!;
     lib.ok('lanes.rename', { projectId, laneId: lane.id, title: long('The pain points lane') });
     for (const mode of ['fit', 'split'] as const) {
-      const made = make(projectId, 'a4', mode, `long-${mode}`);
+      const made = make(projectId, mode === 'fit' ? 'a3' : 'a4', mode, `long-${mode}`);
       expect(made.text).toContain(long('An extra stage'));
       expect(made.text).toContain(long('The pain points lane'));
     }
@@ -299,7 +304,10 @@ describe('planning the map pages', () => {
       const m = page.layout.metrics;
       // At a readable scale, and it fits the page.
       expect(page.scale).toBeGreaterThanOrEqual(SPLIT_SCALE.min);
-      expect(page.scale).toBeLessThanOrEqual(SPLIT_SCALE.max);
+      expect(page.scale).toBeLessThanOrEqual(FIT_MAX_SCALE);
+      // The page is filled across or down (a narrow group is printed larger, not left half empty).
+      const used = Math.max((page.layout.width * page.scale) / area.w, ((m.headerHeight + page.bottom - page.top) * page.scale) / area.h);
+      expect(used, `page of stages ${page.first}–${page.last}`).toBeGreaterThan(0.85);
       expect(page.layout.width * page.scale).toBeLessThanOrEqual(area.w + 1e-6);
       expect((m.headerHeight + page.bottom - page.top) * page.scale).toBeLessThanOrEqual(area.h + 1e-6);
       for (const n of page.layout.noteList) {
@@ -317,12 +325,35 @@ describe('planning the map pages', () => {
   });
 });
 
+describe('a fitted map on paper', () => {
+  it('is legible (note text at least 6 pt) or refused with advice in words', () => {
+    expect(fitLegibility(MIN_TEXT_PT / SMALLEST_TEXT_PX, 'a4')).toEqual({ ok: true });
+    const a4 = fitLegibility(0.3, 'a4');
+    expect(a4.ok).toBe(false);
+    if (!a4.ok) expect(a4.message).toMatch(/4\.8 pt.*split over pages.*A3/);
+    const tiny = fitLegibility(0.1, 'a4');
+    if (!tiny.ok) expect(tiny.message).not.toMatch(/A3/);
+    expect(fitLegibility(0.3, 'a3').ok).toBe(false);
+  });
+
+  it('refuses to fit a map too large to read on one page, and splits it instead when asked', () => {
+    const p = lib.ok('projects.create', { template: 'purchase', title: 'Huge wall', client: '', workshopDate: null, facilitator: '', goal: '', description: '' });
+    for (let i = 0; i < 20; i++) lib.ok('stages.add', { projectId: p.id, title: `Extra stage ${i + 1}` });
+    const m = lib.ok('map.get', { projectId: p.id });
+    const e = lib.err('reports.pdf', { projectId: p.id, paper: 'a4', map: 'fit' });
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toMatch(/too large to read on one A4 page.*split over pages/);
+    expect(lib.ok('reports.pdf', { projectId: p.id, paper: 'a4', map: 'split' }).pages).toBeGreaterThan(2);
+    expect(m.stages.length).toBe(25);
+  });
+});
+
 describe('fonts', () => {
   it('has every font file the report may embed, and the build copies the same ones', () => {
-    for (const f of FONT_FILES) expect(fs.existsSync(path.join(fontDirectory(), f)), f).toBe(true);
-    const build = fs.readFileSync(path.join(__dirname, '..', '..', 'scripts', 'build.mjs'), 'utf8');
-    const pattern = new RegExp(/const reportFont = \/(.+)\/;/.exec(build)![1]!);
-    expect(FONT_FILES.every((f) => pattern.test(f))).toBe(true);
-    expect(fs.readdirSync(fontDirectory()).filter((f) => pattern.test(f)).sort()).toEqual([...FONT_FILES].sort());
+    const files = reportFontFiles();
+    expect(files.length).toBeGreaterThan(300);
+    for (const { pkg, file } of files) expect(fs.existsSync(path.join(fontDirectory(pkg), file)), file).toBe(true);
+    const built = path.join(__dirname, '..', '..', 'dist', 'main', 'fonts');
+    if (fs.existsSync(built)) expect(fs.readdirSync(built).filter((f) => f.endsWith('.woff')).sort()).toEqual(files.map((f) => f.file).sort());
   });
 });

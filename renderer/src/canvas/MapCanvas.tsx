@@ -20,6 +20,7 @@ import { LineEditor, NoteEditor } from './editors';
 import { useViewFitting } from './refit';
 import { useCanvasTyping } from './keyboard';
 import { nextNoteSlot } from './typing';
+import { onFontsLoaded } from './fonts';
 import { createWrapCache } from './scene';
 import { useTextSize, useTextSizeCommands } from './TextSizeControl';
 
@@ -66,6 +67,7 @@ export function MapCanvas({ map, live, actions, onController, findBar }: MapCanv
   const blur = useRef<(() => void) | null>(null);
   const projectId = map.project.id;
 
+  useEffect(() => onFontsLoaded(controller.refont), [controller]);
   useLayoutEffect(() => {
     if (!live) controller.setMap(map);
   }, [controller, live, map]);

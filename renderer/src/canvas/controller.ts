@@ -67,6 +67,11 @@ export class CanvasController implements PointerHost {
   }
 
   private built: Scene;
+  /** Wraps and lays the map out again: a web font (CJK, Arabic …) finished loading and text widths changed (canvas/fonts.ts). */
+  refont = () => {
+    this.wraps.clear();
+    this.relayout();
+  };
   private pendingMap: ProjectMap | null = null;
   /**
    * What is drawn. A new map is laid out when it is first needed — normally in the next frame —

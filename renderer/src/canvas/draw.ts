@@ -16,7 +16,8 @@ function rgba({ color, opacity }: { color: string; opacity: number }): string {
   return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${opacity})`;
 }
 
-export const FONT_FAMILY = '"Inter", "Segoe UI", system-ui, -apple-system, sans-serif';
+/** Inter, then what it lacks, as the PDF report draws it (main/pdf/font-files.ts), all bundled. */
+export const FONT_FAMILY = '"Inter", "Noto Sans Hebrew", "Noto Sans Arabic", "Noto Sans JP", "Noto Sans KR", "Noto Sans SC", "Noto Emoji", "Segoe UI", system-ui, -apple-system, sans-serif';
 export const noteFont = (size: number, weight = 400) => `${weight} ${size}px ${FONT_FAMILY}`;
 
 export const THEME = {

@@ -65,6 +65,11 @@ export class SizedWraps extends WrapCache {
   override get(text: string): Wrapped {
     return this.current.get(text);
   }
+  /** Every size's wraps are forgotten: a web font finished loading and text widths changed. */
+  override clear(): void {
+    super.clear();
+    for (const c of this.bySize.values()) c.clear();
+  }
 }
 
 export function createWrapCache(size: TextSize = 'normal'): SizedWraps {

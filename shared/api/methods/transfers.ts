@@ -57,6 +57,10 @@ export const ImportedItems = z.object({
 });
 export type ImportedItems = z.infer<typeof ImportedItems>;
 
+/** A blank map's untouched placeholder stage and lane that an import replaced (shared/domain/placeholder.ts). */
+export const ReplacedPlaceholders = z.object({ stages: z.array(Stage.extend({ title: Name })).max(1), lanes: z.array(Lane.extend({ title: Name })).max(1) });
+export type ReplacedPlaceholders = z.infer<typeof ReplacedPlaceholders>;
+
 const many = (what: string, max: number) => ({ error: `must list at most ${max.toLocaleString('en')} ${what}` });
 
 export const transfersMethods = {
@@ -66,9 +70,9 @@ export const transfersMethods = {
     CsvPreview,
   ),
   'notes.importCsv': mutation(
-    "Import a CSV file of notes (as notes.previewCsv reads it), all or nothing: with any problem nothing changes and the call fails with invalid_input naming the first problems. Otherwise, in one change, the map is first saved as a 'before-import' snapshot, then the new stages and lanes are added after the existing ones and each note goes at the end of its cell, in the file's order. `fileName` only names the snapshot.",
+    "Import a CSV file of notes (as notes.previewCsv reads it), all or nothing: with any problem nothing changes and the call fails with invalid_input naming the first problems. Otherwise, in one change, the map is first saved as a 'before-import' snapshot, then the new stages and lanes are added after the existing ones and each note goes at the end of its cell, in the file's order. A blank map's untouched placeholder stage (or lane) is removed when the import brings stages (or lanes) of its own and puts no note in it: `replaced` lists what went, for undo (notes.removeImported `putBack`). `fileName` only names the snapshot.",
     input({ ...inProject, csv: CsvText, fileName: ShortText.optional() }),
-    ImportedItems.extend({ snapshot: SnapshotSummary }),
+    ImportedItems.extend({ snapshot: SnapshotSummary, replaced: ReplacedPlaceholders }),
   ),
   'notes.exportCsv': query(
     "Every note of the project as a CSV file for spreadsheets (UTF-8 with byte-order mark, comma-separated, CRLF; columns Stage, Lane, Text, Colour, Tags, Channel, Author, Created, Updated; in reading order). Cells a spreadsheet would run as formulas start with an apostrophe, which notes.importCsv removes again. `fileName`: the project's title, made safe for a file.",
@@ -76,22 +80,26 @@ export const transfersMethods = {
     z.object({ fileName: z.string(), csv: z.string(), noteCount: z.int() }),
   ),
   'notes.removeImported': mutation(
-    'Undo of an import: delete the notes, stages and lanes it created (by id), in one change. A listed stage or lane that now holds anything else (another note, an emotion score) is refused with conflict, and nothing changes. Returns what was removed, as notes.restoreImported takes it back.',
+    'Undo of an import: delete the notes, stages and lanes it created (by id), and put back the placeholders it replaced (`putBack`), in one change. A listed stage or lane that now holds anything else (another note, an emotion score) is refused with conflict, and nothing changes. Returns what was removed, as notes.restoreImported takes it back.',
     input({
       ...inProject,
       noteIds: z.array(Id).max(MAX_IMPORT_NOTES, many('notes', MAX_IMPORT_NOTES)),
       stageIds: z.array(Id).max(MAX_NEW_AXES, many('stages', MAX_NEW_AXES)),
       laneIds: z.array(Id).max(MAX_NEW_AXES, many('lanes', MAX_NEW_AXES)),
+      /** The placeholders the import replaced (its `replaced`): put back at their places. */
+      putBack: ReplacedPlaceholders.optional(),
     }),
     ImportedItems,
   ),
   'notes.restoreImported': mutation(
-    'Redo of an import: put back stages, lanes and notes exactly as notes.removeImported returned them (same ids, places and times), in one change.',
+    'Redo of an import: put back stages, lanes and notes exactly as notes.removeImported returned them (same ids, places and times), and take away the placeholders in `replace` again where they are still empty, in one change.',
     input({
       ...inProject,
       stages: z.array(Stage.extend({ title: Name })).max(MAX_NEW_AXES, many('stages', MAX_NEW_AXES)),
       lanes: z.array(Lane.extend({ title: Name })).max(MAX_NEW_AXES, many('lanes', MAX_NEW_AXES)),
       notes: z.array(Note.extend({ text: NoteText, author: ShortText })).max(MAX_IMPORT_NOTES, many('notes', MAX_IMPORT_NOTES)),
+      /** Placeholders to take away again (the import's `replaced`), where still empty. */
+      replace: z.object({ stageIds: z.array(Id).max(1), laneIds: z.array(Id).max(1) }).optional(),
     }),
     ImportedItems,
   ),
