@@ -14,6 +14,7 @@ import { MapViews, ViewSwitch, useMapView } from './MapViews';
 import { ConfirmDialog } from '../ui/Dialog';
 import { BackIcon, CheckIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../ui/Icons';
 import { useVersions } from '../versions/useVersions';
+import { useDetails } from '../details/useDetails';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { useToasts } from '../ui/Toasts';
 import { formatWorkshopDate } from '../util/format';
@@ -135,6 +136,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const versions = useVersions({ store, history, map });
   const voting = useVoting({ store, map, history });
   const timer = useTimer({ store, map, history });
+  const projectDetails = useDetails({ store, map, history });
   // One side panel at a time: the map keeps its width.
   useEffect(() => {
     if (versions.open) voting.setOpen(false);
@@ -171,6 +173,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
         </button>
         <div className="topbar-title">
           <h1 data-testid="project-title">{p.title}</h1>
+          {projectDetails.button}
           {details.length > 0 && <p className="topbar-details">{details.join(' · ')}</p>}
         </div>
         <div className="topbar-tools">
@@ -230,6 +233,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
         {voting.panel}
       </div>
       {timer.overlay}
+      {projectDetails.dialog}
       {confirm && (
         <ConfirmDialog
           title={confirm.title}
