@@ -97,7 +97,7 @@ export function TimerDialog({ busy, onStart, onCancel }: { busy: boolean; onStar
       <p className="dialog-hint">When time is up, a chime sounds and, for a timer of a minute or more, the map is saved as a version.</p>
       <div className="timer-presets" role="group" aria-label="Start at once">
         {TIMER_PRESETS.map((s) => (
-          <button key={s} type="button" className="button" disabled={busy} onClick={() => onStart(s, label)} aria-label={`Start a ${describeSeconds(s)} timer`}>
+          <button key={s} type="button" className="button" disabled={busy} onClick={() => onStart(s, label)} aria-label={`${formatCountdown(s * 1000)}, start a ${describeSeconds(s)} timer`}>
             {formatCountdown(s * 1000)}
           </button>
         ))}

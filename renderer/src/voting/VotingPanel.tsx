@@ -81,7 +81,7 @@ export function VotingPanel({ voting, map }: { voting: VotingState; map: Project
                     {r.closedAt ? `Closed ${formatMoment(r.closedAt)}` : 'Open'} · {plural(r.totalVotes, 'vote')}
                   </div>
                 </div>
-                <button type="button" className="button button-small" onClick={() => voting.view(r.id)} aria-label={`Show the results of “${r.name}”`}>
+                <button type="button" className="button button-small" onClick={() => voting.view(r.id)} aria-label={`Show results of “${r.name}”`}>
                   Show results
                 </button>
               </li>
