@@ -15,6 +15,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Note, ProjectMap } from '../../shared/api/schemas';
 import { tabTo, watchProblems } from '../support/ui';
 import { apiSession } from '../support/api-session';
+import { expectAccessible } from '../support/axe';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results');
@@ -99,6 +100,7 @@ test('export the map as a PDF: fitted on A4 with the mouse, split on A3 with the
   await expect(dialog.getByTestId('report-export')).toBeFocused();
   await dialog.getByRole('radio', { name: /Fitted on one page/ }).check();
   await shot(page, 'dialog');
+  await expectAccessible(page, { include: '[data-testid="report-dialog"]' });
   const [fitDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('report-export').click()]);
   expect(fitDownload.suggestedFilename()).toMatch(/^Café-loyalty-workshop-\d{4}-\d{2}-\d{2}\.pdf$/);
   const fitFile = path.join(PDFS, 'fit-a4.pdf');
