@@ -6,7 +6,7 @@ import type { Handlers, ServiceContext } from './context';
 import { EMOTION_COLUMNS, toEmotion, type EmotionRow } from './emotions';
 import { NOTE_COLUMNS, PROJECT_COLUMNS, toLane, toNote, toProject, toStage, toSummary, type LaneRow, type NoteRow, type ProjectRow, type StageRow } from './rows';
 
-type ProjectHandlers = Pick<Handlers, 'projects.list' | 'projects.create' | 'projects.update' | 'projects.delete' | 'projects.open' | 'map.get'>;
+type ProjectHandlers = Pick<Handlers, 'projects.list' | 'projects.get' | 'projects.create' | 'projects.update' | 'projects.delete' | 'projects.open' | 'map.get'>;
 
 const NOTE_COLUMNS_N = NOTE_COLUMNS.split(', ')
   .map((c) => `n.${c}`)
@@ -46,6 +46,8 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
   return {
     'projects.list': () =>
       (ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p ORDER BY p.updated_at DESC, p.title`).all() as ProjectRow[]).map(toSummary),
+
+    'projects.get': (input) => getProject(ctx, input.projectId),
 
     'projects.create': (input) => {
       const template = TEMPLATES[input.template];

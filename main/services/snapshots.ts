@@ -12,7 +12,7 @@ import { ApiFailure, notFound } from '../../shared/api/errors';
 import { EmotionScore, Lane, Note, NoteText, ShortText, SnapshotProject, Stage, type Snapshot, type SnapshotMap, type SnapshotSummary } from '../../shared/api/schemas';
 import { diffMaps } from '../../shared/domain/diff';
 import { MAX_NAME } from '../../shared/domain/limits';
-import type { SnapshotReason } from '../../shared/domain/model';
+import { isAutomaticSnapshot, type SnapshotReason } from '../../shared/domain/model';
 import type { Handlers, ServiceContext } from './context';
 import { cellOps } from './notes';
 import { emotionOps } from './emotions';
@@ -59,7 +59,7 @@ interface SnapshotRow {
   note_count: number;
 }
 const SUMMARY_COLUMNS = 'id, project_id, name, reason, created_at, note_count';
-const toSummary = (r: SnapshotRow): SnapshotSummary => ({ id: r.id, projectId: r.project_id, name: r.name, reason: r.reason, createdAt: r.created_at, noteCount: r.note_count });
+const toSummary = (r: SnapshotRow): SnapshotSummary => ({ id: r.id, projectId: r.project_id, name: r.name, reason: r.reason, automatic: isAutomaticSnapshot(r.reason), createdAt: r.created_at, noteCount: r.note_count });
 
 /** Cut to at most `max` code points (names made up from other names must still fit). */
 function clip(text: string, max = MAX_NAME): string {

@@ -1,14 +1,14 @@
 /**
  * The workshop timer: one countdown per project, kept in memory by the app (a timer does not
- * outlive the app; the versions it saved do). When a countdown ends, a version of the map is
- * saved (reason 'timer-ended') and every window hears of it (events timer.changed and
- * snapshots.changed), whether or not one is looking.
+ * outlive the app; the versions it saved do). When a countdown of at least a minute ends
+ * (MIN_VERSION_TIMER_MS), a version of the map is saved (reason 'timer-ended'); every window
+ * hears of the end (events timer.changed and snapshots.changed), whether or not one is looking.
  */
 import { ApiFailure } from '../../shared/api/errors';
 import type { TimerState } from '../../shared/api/methods/timer';
 import type { SnapshotSummary } from '../../shared/api/schemas';
 import { MAX_NAME } from '../../shared/domain/limits';
-import { describeSeconds } from '../../shared/domain/timer';
+import { MIN_VERSION_TIMER_MS, describeSeconds } from '../../shared/domain/timer';
 import type { Handlers, ServiceContext } from './context';
 import { snapshotOps } from './snapshots';
 
@@ -25,6 +25,8 @@ interface Timer {
   snapshot: SnapshotSummary | null;
   handle: ReturnType<typeof setTimeout> | null;
 }
+
+export { MIN_VERSION_TIMER_MS };
 
 /** The name of the version saved when a timer ends. */
 export function timerVersionName(label: string, durationMs: number): string {
@@ -73,6 +75,10 @@ export function timerHandlers(ctx: ServiceContext): TimerHandlers {
     t.status = 'ended';
     t.endsAt = null;
     t.leftMs = 0;
+    if (t.durationMs < MIN_VERSION_TIMER_MS) {
+      changed(projectId);
+      return;
+    }
     try {
       t.snapshot = ctx.db.transaction(() => {
         ctx.assertProject(projectId);

@@ -146,6 +146,8 @@ export const SnapshotSummary = z.object({
   projectId: Id,
   name: z.string(),
   reason: SnapshotReason,
+  /** Saved by the app itself (every reason but 'manual'), not by a person. */
+  automatic: z.boolean(),
   createdAt: Timestamp,
   noteCount: z.int(),
 });

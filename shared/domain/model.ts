@@ -48,3 +48,5 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 /** Why a snapshot was taken: by hand, or automatically before or after something. */
 export const SNAPSHOT_REASONS = ['manual', 'before-restore', 'before-import', 'voting-ended', 'timer-ended'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
+/** Every reason but 'manual': the app saved the version by itself (the list can hide these). */
+export const isAutomaticSnapshot = (reason: SnapshotReason): boolean => reason !== 'manual';

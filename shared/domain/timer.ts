@@ -3,6 +3,14 @@
 /** The longest countdown: a workshop is a few hours. */
 export const MAX_TIMER_SECONDS = 4 * 60 * 60;
 
+/**
+ * A timer set shorter than this saves no version when it ends (main/services/timer.ts): a few
+ * seconds' countdown, or one started by a slip of the keyboard, is not a part of the workshop
+ * worth keeping the map of. Measured on the timer's whole length as set, time added or taken
+ * away included.
+ */
+export const MIN_VERSION_TIMER_MS = 60_000;
+
 /** Presets offered first, in seconds. */
 export const TIMER_PRESETS = [60, 3 * 60, 5 * 60, 10 * 60, 15 * 60, 20 * 60, 30 * 60] as const;
 

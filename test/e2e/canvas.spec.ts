@@ -10,6 +10,7 @@ import type { ProjectMap } from '../../shared/api/schemas';
 import { cellPoint, emotionScores, notePoint, selection, settle, shownNotes, stageHeaderPoint, summary } from '../support/canvas';
 import { startHost, tempDataDir, type RunningHost } from '../support/web-host';
 import { connect, sessionCookie, type WsClient } from '../support/ws-client';
+import { expectAccessible } from '../support/axe';
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results');
 
@@ -95,6 +96,7 @@ async function typeNotes(page: Page, texts: string[]) {
 test('ten notes captured across three cells with the keyboard alone', async ({ page }) => {
   const projectId = await newProject(page, 'Keyboard capture');
   await shot(page, 'empty-map');
+  await expectAccessible(page);
   await page.getByTestId('map-canvas').focus();
   await page.keyboard.press('ArrowRight'); // selects the first cell: Awareness × Customer actions
   expect(await selection(page)).toEqual({ kind: 'cell', texts: [] });
@@ -510,6 +512,7 @@ test('find highlights the matching notes and brings each into view', async ({ pa
   await settle(page);
   expect(await state()).toMatchObject({ current: 'Price match guarantee', inView: true });
   await shot(page, 'find');
+  await expectAccessible(page);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('find-input')).toHaveCount(0);
   expect(await page.evaluate(() => (window as any).__journeywallCanvas.getHighlights().ids.size)).toBe(0);
@@ -562,6 +565,8 @@ test('stages reorder by dragging their headers; a right-click menu runs the same
   const note = await notePoint(page, 'Calls the shop');
   await page.mouse.click(note.x, note.y, { button: 'right' });
   const menu = page.getByTestId('context-menu');
+  await expect(menu).toBeVisible();
+  await expectAccessible(page, { include: '[data-testid="context-menu"]' });
   await expect(menu).toBeVisible();
   await menu.getByRole('menuitem', { name: /Duplicate/ }).click();
   await saved(page);

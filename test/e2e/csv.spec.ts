@@ -19,6 +19,7 @@ import { planImport } from '../../shared/domain/csv';
 import { shownNotes } from '../support/canvas';
 import { createProject, expectSaved, watchProblems } from '../support/ui';
 import { apiSession } from '../support/api-session';
+import { expectAccessible } from '../support/axe';
 
 const session = apiSession('csv');
 const { call } = session;
@@ -92,6 +93,7 @@ test('import a CSV file through the preview, undo and redo it, and export the no
   await expect(dialog.getByTestId('import-run')).toBeDisabled();
   await expect(dialog.getByTestId('import-run')).toHaveAccessibleDescription(/Nothing can be imported while the file has problems/);
   await shot(page, 'preview-problems');
+  await expectAccessible(page, { include: '[data-testid="import-dialog"]' });
   // Nothing was changed by looking.
   expect(readable(await call<ProjectMap>('map.get', { projectId }))).toEqual([]);
 
@@ -108,6 +110,7 @@ test('import a CSV file through the preview, undo and redo it, and export the no
   await expect(run).toBeEnabled();
   await expect(run).toHaveText('Import 7 notes');
   await shot(page, 'preview-ready');
+  await expectAccessible(page, { include: '[data-testid="import-dialog"]' });
 
   // ── Import: on the canvas and in the library, in the right cells ──────────
   await run.click();

@@ -26,6 +26,7 @@ import {
   watchProblems,
   type Placed,
 } from '../support/ui';
+import { expectAccessible } from '../support/axe';
 
 test.afterEach(cleanUp);
 
@@ -147,6 +148,7 @@ test('the outline adds, edits, deletes and moves notes with the keyboard alone, 
   await moved.focus();
   await moved.scrollIntoViewIfNeeded();
   await screenshot(page, 'outline');
+  await expectAccessible(page);
 
   // After a reload the outline shows what was saved, and map.get agrees.
   await page.reload();
@@ -207,6 +209,7 @@ test('find: Ctrl+F, live count, Enter and Shift+Enter step through matches and w
   await expect(noteIn(page, 'Purchase', 'Pain points', 'Price too high')).toHaveAttribute('data-find', 'current');
   await expect(input).toBeFocused();
   await screenshot(page, 'outline-find');
+  await expectAccessible(page);
 
   // Enter wraps to the first; Shift+Enter goes back, wrapping too.
   await page.keyboard.press('Enter');

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { addNotesByClicking, addNotesByKeyboard, cleanUp, createProject, expectSaved, newDataDir, screenshot, showOutline, start, watchProblems } from '../support/ui';
+import { expectAccessible } from '../support/axe';
 
 test.afterEach(cleanUp);
 
@@ -84,6 +85,7 @@ test('save a project as a .journey file, import it on the home screen, and refus
   await expect(page.getByRole('menu', { name: 'Save the project as' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: /Project file \(\.journey\)/ })).toBeFocused();
   await screenshot(page, 'portable-save-menu');
+  await expectAccessible(page);
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: /Project file \(\.journey\)/ }).click();
   const journey = await download;
@@ -121,6 +123,7 @@ test('save a project as a .journey file, import it on the home screen, and refus
   await expect(dialog.getByTestId('import-problems')).toHaveCount(0);
   await expect(dialog.getByTestId('import-confirm')).toBeEnabled();
   await screenshot(page, 'portable-import-preview');
+  await expectAccessible(page, { include: '[data-testid="import-dialog"]' });
   await dialog.getByTestId('import-confirm').click();
 
   // The new project opens, with the same notes.
@@ -152,6 +155,7 @@ test('save a project as a .journey file, import it on the home screen, and refus
   await expect(dialog.getByTestId('import-reason')).toHaveText('Nothing can be imported from this file. Your library has not been changed.');
   await expect(dialog.getByTestId('import-confirm')).toHaveAccessibleDescription('Nothing can be imported from this file. Your library has not been changed.');
   await screenshot(page, 'portable-import-damaged');
+  await expectAccessible(page, { include: '[data-testid="import-dialog"]' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   expect(await call<unknown[]>(page, 'projects.list', {})).toEqual(before);

@@ -15,6 +15,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Note, ProjectMap } from '../../shared/api/schemas';
 import { tabTo, watchProblems } from '../support/ui';
 import { apiSession } from '../support/api-session';
+import { expectAccessible } from '../support/axe';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results');
@@ -99,6 +100,7 @@ test('export the map as a PDF: fitted (refused on A4 as too small to read, made 
   await expect(dialog.getByTestId('report-export')).toBeFocused();
   await dialog.getByRole('radio', { name: /Fitted on one page/ }).check();
   await shot(page, 'dialog');
+  await expectAccessible(page, { include: '[data-testid="report-dialog"]' });
   await dialog.getByTestId('report-export').click();
   await expect(dialog.getByTestId('report-error')).toHaveText(/too large to read on one A4 page.*split over pages.*A3/);
   await shot(page, 'dialog-too-small');

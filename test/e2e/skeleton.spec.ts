@@ -42,6 +42,7 @@ import {
   watchProblems,
   type Placed,
 } from '../support/ui';
+import { expectAccessible } from '../support/axe';
 
 const TEMPLATE_LANES = ['Customer actions', 'Touchpoints', 'Emotions', 'Pain points', 'Opportunities'];
 
@@ -65,6 +66,7 @@ test('a project made through the UI keeps exactly its notes across a reload and 
   let host = await start(dataDir);
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'No projects yet' })).toBeVisible();
+  await expectAccessible(page);
 
   await createProject(page, { title: 'Online checkout journey', client: 'Northwind Retail', date: '2026-11-23', facilitator: 'Dana Reyes' });
   // The Purchase journey template: five stages, each with its lanes; the emotion lane takes a score, not notes.
@@ -120,6 +122,7 @@ test('a project made through the UI keeps exactly its notes across a reload and 
   const overlay = page.getByTestId('shortcuts-overlay');
   await expect(overlay).toBeVisible();
   for (const label of ['Undo', 'Redo', 'Keyboard Shortcuts', 'Delete the focused note']) await expect(overlay.getByText(label, { exact: true })).toBeVisible();
+  await expectAccessible(page, { include: '[data-testid="shortcuts-overlay"]' });
   await shot(page, 'shortcuts');
   await page.keyboard.press('Escape');
   await expect(overlay).toHaveCount(0);

@@ -21,6 +21,7 @@ import type { BackupInfo, Note, ProjectMap, ProjectSummary, Snapshot, SnapshotSu
 import { settle } from '../support/canvas';
 import { startHost, tempDataDir, type RunningHost } from '../support/web-host';
 import { connect, sessionCookie, type WsClient } from '../support/ws-client';
+import { expectAccessible } from '../support/axe';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results');
@@ -139,6 +140,7 @@ test('save a version, compare it with the changed map, restore it and go back', 
   const nameField = panel.getByTestId('version-name-input');
   await expect(nameField).toHaveValue(/^Version 1 — \d{1,2}:\d\d/);
   await shot(page, 'panel-empty');
+  await expectAccessible(page, { include: '[data-testid="versions-panel"]' });
   await nameField.fill('Before the client review');
   await panel.getByTestId('save-version').click();
   const rows = panel.getByTestId('version-row');
@@ -166,6 +168,7 @@ test('save a version, compare it with the changed map, restore it and go back', 
   const compare = panel.getByTestId('compare-view');
   await expect(compare).toBeVisible();
   await expect(compare.getByTestId('compare-counts')).toBeVisible();
+  await expectAccessible(page, { include: '[data-testid="versions-panel"]' });
   expect(await listed(page, 'added')).toEqual([g.id]);
   expect(await listed(page, 'removed')).toEqual([e.id]);
   expect((await listed(page, 'changed')).sort()).toEqual([b.id, c.id].sort());
@@ -206,6 +209,7 @@ test('save a version, compare it with the changed map, restore it and go back', 
   const flagged = () =>
     page.locator('[data-testid="outline-note"][data-compare]').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-note-id'), el.getAttribute('data-compare')])));
   await expect.poll(flagged).toEqual({ [g.id]: 'added', [h.id]: 'added', [b.id]: 'changed', [c.id]: 'changed', [a.id]: 'moved', [d.id]: 'moved' });
+  await expectAccessible(page);
   await shot(page, 'compare-outline');
   await page.getByTestId('view-canvas').click();
   await page.waitForFunction(() => (window as any).__journeywallCanvas?.width > 0);
@@ -229,6 +233,7 @@ test('save a version, compare it with the changed map, restore it and go back', 
   const confirm = page.getByTestId('confirm-dialog');
   await expect(confirm).toContainText('The current map is saved as a version first, so you can go back');
   await shot(page, 'restore-confirm');
+  await expectAccessible(page, { include: '[data-testid="confirm-dialog"]' });
   await confirm.getByRole('button', { name: 'Restore this version' }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Restored “Before the client review”' })).toBeVisible();
   const restored = await call<ProjectMap>('map.get', { projectId });
@@ -242,6 +247,16 @@ test('save a version, compare it with the changed map, restore it and go back', 
   await expect(undoRow).toContainText('Before restoring “Before the client review”');
   await expect(undoRow).toContainText('Before a restore');
   await expect(undoRow.getByTestId('version-note-count')).toHaveText(`${beforeRestore.notes.length} notes`);
+  // Versions the app saved by itself are marked, and can be hidden.
+  await expect(undoRow).toHaveAttribute('data-automatic', 'true');
+  await expect(undoRow).toContainText('Automatic');
+  await panel.getByTestId('show-automatic-versions').uncheck();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-reason', 'manual');
+  await expect(panel.getByTestId('hidden-versions')).toHaveText('(1 hidden)');
+  await expectAccessible(page, { include: '[data-testid="versions-panel"]' });
+  await panel.getByTestId('show-automatic-versions').check();
+  await expect(rows).toHaveCount(2);
   await shot(page, 'after-restore', true);
 
   // ── Restore the 'before restore' version: the later map is back ──────────────
@@ -290,12 +305,14 @@ test('restore the library from a backup on the Backups screen', async ({ page })
   const backupRow = screen.locator(`[data-testid="backup-row"][data-name="${backup.name}"]`);
   await expect(backupRow.getByTestId('backup-project')).toHaveText(['Backed-up workshop — 2 notes']);
   await shot(page, 'backups');
+  await expectAccessible(page);
 
   await backupRow.getByRole('button', { name: /^Restore/ }).click();
   const confirm = page.getByTestId('confirm-dialog');
   await expect(confirm).toContainText('Your library as it is now is backed up first');
   await expect(confirm).toContainText('“Backed-up workshop”, 2 notes');
   await shot(page, 'backup-confirm');
+  await expectAccessible(page, { include: '[data-testid="confirm-dialog"]' });
   await confirm.getByRole('button', { name: 'Restore this backup' }).click();
 
   // Home again, with the project as it was in the backup.

@@ -14,6 +14,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Note, ProjectMap, VotingResults, VotingRound } from '../../shared/api/schemas';
 import { notePoint, settle } from '../support/canvas';
 import { apiSession } from '../support/api-session';
+import { expectAccessible } from '../support/axe';
 
 const session = apiSession('voting');
 const { call } = session;
@@ -93,6 +94,7 @@ test('a round of dot voting on the canvas: budgets, lanes, participants, take ba
   await expect(form.getByTestId('round-votes')).toHaveValue('3');
   await expect(form.getByRole('checkbox')).toHaveCount(4); // notes and touchpoints lanes, not the emotion lane
   await shot(page, 'start-form');
+  await expectAccessible(page, { include: '[data-testid="voting-panel"]' });
   await form.getByTestId('round-name').fill('Biggest pains');
   await form.getByTestId('round-votes').fill('2');
   for (const title of ['Customer actions', 'Touchpoints', 'Opportunities']) await form.getByRole('checkbox', { name: title }).uncheck();
@@ -175,6 +177,7 @@ test('a round of dot voting on the canvas: budgets, lanes, participants, take ba
   await expect(panel.getByTestId('voting-participant')).toHaveValue('Bo');
   await expect(panel.getByTestId('votes-left')).toHaveAttribute('data-left', '1');
   await shot(page, 'voting');
+  await expectAccessible(page);
   const results = await call<VotingResults>('voting.results', { projectId, roundId: round!.id });
   expect(results.ranked.map((r) => [r.rank, r.text, r.votes])).toEqual([
     [1, 'Checkout asks for an account', 2],
@@ -205,6 +208,7 @@ test('a round of dot voting on the canvas: budgets, lanes, participants, take ba
   await clickNote(page, 'Price unclear until checkout');
   expect(await drawnVotes(page)).toEqual(final);
   await shot(page, 'closed');
+  await expectAccessible(page, { include: '[data-testid="voting-panel"]' });
 
   await page.getByTestId('voting-button').click(); // the panel closes; the counts stay
   await page.getByTestId('versions-button').click();

@@ -40,9 +40,9 @@ describe('snapshots', () => {
     lib.ok('notes.create', { projectId, ...cell(map(), 2, 'Pain points'), text: 'Price unclear' });
     const second = lib.ok('snapshots.create', { projectId, name: 'After voting', reason: 'voting-ended' });
     const list = lib.ok('snapshots.list', { projectId });
-    expect(list.map((s) => [s.name, s.reason, s.noteCount])).toEqual([
-      ['After voting', 'voting-ended', 4],
-      ['Before the break', 'manual', 3],
+    expect(list.map((s) => [s.name, s.reason, s.automatic, s.noteCount])).toEqual([
+      ['After voting', 'voting-ended', true, 4],
+      ['Before the break', 'manual', false, 3],
     ]);
     expect(list[0]).toEqual(second);
     expect(Object.keys(list[0]!)).not.toContain('map');

@@ -1,7 +1,7 @@
 /** The workshop timer through dispatch, on a real library in a temp folder, with a fake clock. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeSeconds, formatCountdown, parseDuration } from '../../shared/domain/timer';
-import { timerVersionName } from '../../main/services/timer';
+import { MIN_VERSION_TIMER_MS, timerVersionName } from '../../main/services/timer';
 import { libraryBytes, openTestLibrary, type TestLibrary } from '../support/library';
 
 let lib: TestLibrary;
@@ -59,18 +59,38 @@ describe('the workshop timer', () => {
     expect(lib.ok('timer.add', { projectId, seconds: -1000 })).toMatchObject({ remainingMs: 1000 });
     vi.advanceTimersByTime(1000);
     expect(lib.ok('timer.get', { projectId })?.status).toBe('ended');
+    // Cut down to one second, it saved no version (shorter than a minute).
+    expect(lib.ok('snapshots.list', { projectId })).toHaveLength(0);
     expect(lib.ok('timer.add', { projectId, seconds: 60 })).toMatchObject({ status: 'running', remainingMs: 60_000, snapshot: null });
     vi.advanceTimersByTime(60_000);
-    expect(lib.ok('snapshots.list', { projectId })).toHaveLength(2);
+    expect(lib.ok('snapshots.list', { projectId })).toHaveLength(1);
   });
 
   it('a new timer replaces the old one, whose end then saves nothing', () => {
-    lib.ok('timer.start', { projectId, seconds: 10 });
-    lib.ok('timer.start', { projectId, seconds: 30 });
-    vi.advanceTimersByTime(10_000);
+    lib.ok('timer.start', { projectId, seconds: 70 });
+    lib.ok('timer.start', { projectId, seconds: 90 });
+    vi.advanceTimersByTime(70_000);
     expect(lib.ok('snapshots.list', { projectId })).toEqual([]);
     vi.advanceTimersByTime(20_000);
     expect(lib.ok('snapshots.list', { projectId })).toHaveLength(1);
+  });
+
+  it('saves no version when a timer shorter than a minute ends, and one at a minute', () => {
+    expect(MIN_VERSION_TIMER_MS).toBe(60_000);
+    lib.ok('timer.start', { projectId, seconds: 59 });
+    const events = timerEvents();
+    vi.advanceTimersByTime(59_000);
+    expect(lib.ok('timer.get', { projectId })).toMatchObject({ status: 'ended', snapshot: null });
+    expect(timerEvents()).toBe(events + 1); // every window still hears that time is up
+    expect(lib.ok('snapshots.list', { projectId })).toEqual([]);
+    // 30 seconds and 30 more while it runs: a minute in all, so it is kept.
+    lib.ok('timer.start', { projectId, seconds: 30 });
+    lib.ok('timer.add', { projectId, seconds: 30 });
+    vi.advanceTimersByTime(60_000);
+    const versions = lib.ok('snapshots.list', { projectId });
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({ reason: 'timer-ended', automatic: true });
+    expect(lib.ok('timer.get', { projectId })?.snapshot?.id).toBe(versions[0]!.id);
   });
 
   it('clears without saving a version', () => {

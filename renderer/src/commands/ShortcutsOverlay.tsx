@@ -15,7 +15,8 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
   }
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} className="shortcuts-dialog" testId="shortcuts-overlay">
-      <div className="shortcut-groups">
+      {/* It may scroll: focusable, so the keyboard can scroll it too. */}
+      <div className="shortcut-groups" tabIndex={0} role="region" aria-label="Shortcuts by topic">
         {[...groups].map(([group, items]) => (
           <section key={group} className="shortcut-group">
             <h3>{group}</h3>

@@ -12,6 +12,7 @@ import { PencilIcon, PlusIcon, TrashIcon } from '../ui/Icons';
 import { useToasts } from '../ui/Toasts';
 import { formatChanged, formatWorkshopDate, plural } from '../util/format';
 import { NewProjectForm } from './NewProjectForm';
+import { DetailsButton } from '../details/DetailsButton';
 
 export interface HomeScreenProps {
   onOpen(projectId: string): void;
@@ -174,6 +175,7 @@ export function HomeScreen({ onOpen, onBackups, newProjectRequest }: HomeScreenP
                     <button type="button" className="button button-small" onClick={() => onOpen(p.id)} aria-label={`Open ${p.title}`}>
                       Open
                     </button>
+                    <DetailsButton projectId={p.id} title={p.title} onChanged={reload} />
                     <button type="button" className="icon-button" aria-label={`Rename ${p.title}`} title="Rename" onClick={() => setRenamingId(p.id)}>
                       <PencilIcon />
                     </button>

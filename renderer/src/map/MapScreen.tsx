@@ -14,6 +14,7 @@ import { MapViews, ViewSwitch, useMapView } from './MapViews';
 import { ConfirmDialog } from '../ui/Dialog';
 import { BackIcon, CheckIcon, KeyboardIcon, RedoIcon, UndoIcon } from '../ui/Icons';
 import { useVersions } from '../versions/useVersions';
+import { useDetails } from '../details/useDetails';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { useToasts } from '../ui/Toasts';
 import { formatWorkshopDate } from '../util/format';
@@ -141,6 +142,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const timer = useTimer({ store, map, history });
   const present = usePresentMode(projectId);
   const canvasRef = useRef<CanvasController | null>(null);
+  const projectDetails = useDetails({ store, map, history });
   // One side panel at a time: the map keeps its width.
   useEffect(() => {
     if (versions.open) voting.setOpen(false);
@@ -178,6 +180,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
         </button>
         <div className="topbar-title">
           <h1 data-testid="project-title">{p.title}</h1>
+          {projectDetails.button}
           {details.length > 0 && <p className="topbar-details">{details.join(' · ')}</p>}
         </div>
         <div className="topbar-tools">
@@ -239,6 +242,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
         {voting.panel}
       </div>
       {timer.overlay}
+      {projectDetails.dialog}
       {confirm && (
         <ConfirmDialog
           title={confirm.title}

@@ -312,7 +312,8 @@ function LaneSection(props: LaneSectionProps) {
   const headingId = useId();
   const label = cellLabel(stage, lane);
   return (
-    <section className={`outline-lane outline-lane-${lane.kind}`} data-testid="outline-lane" data-stage-id={stage.id} data-lane-id={lane.id} aria-labelledby={headingId}>
+    // A group, not a landmark: a region per cell would bury the page's few landmarks (and repeat their names).
+    <section className={`outline-lane outline-lane-${lane.kind}`} data-testid="outline-lane" data-stage-id={stage.id} data-lane-id={lane.id} role="group" aria-label={label}>
       <h3 className="outline-lane-title" id={headingId}>
         <span data-testid="outline-lane-title">{lane.title}</span>
         <KindBadge kind={lane.kind} title={lane.title} />
@@ -665,7 +666,7 @@ function EmotionSection({ stage, lane, emotion, onSet }: { stage: Stage; lane: L
     if (refocus) requestAnimationFrame(() => explainRef.current?.focus());
   };
   return (
-    <section className="outline-lane outline-lane-emotion" data-testid="outline-emotion" data-stage-id={stage.id} data-lane-id={lane.id} aria-labelledby={headingId}>
+    <section className="outline-lane outline-lane-emotion" data-testid="outline-emotion" data-stage-id={stage.id} data-lane-id={lane.id} role="group" aria-label={cellLabel(stage, lane)}>
       <h3 className="outline-lane-title" id={headingId}>
         <span data-testid="outline-lane-title">{lane.title}</span>
         <KindBadge kind={lane.kind} title={lane.title} />

@@ -3,7 +3,7 @@
  * set one, and the large countdown over the map that can be read from the back of the room.
  */
 import { useId, useState } from 'react';
-import { TIMER_PRESETS, describeSeconds, formatCountdown, parseDuration } from '../../../shared/domain/timer';
+import { MIN_VERSION_TIMER_MS, TIMER_PRESETS, describeSeconds, formatCountdown, parseDuration } from '../../../shared/domain/timer';
 import { Dialog } from '../ui/Dialog';
 import { useRemaining } from './remaining';
 import type { TimerControls } from './useTimer';
@@ -41,6 +41,7 @@ export function TimerOverlay({ controls, chimed, onMinimise, onNew }: { controls
       </p>
       {paused && <p className="timer-state">Paused</p>}
       {ended && state.snapshot && <p className="timer-state">Saved as the version “{state.snapshot.name}”</p>}
+      {ended && !state.snapshot && state.durationMs < MIN_VERSION_TIMER_MS && <p className="timer-state">Shorter than a minute: no version saved</p>}
       <div className="timer-controls">
         {state.status === 'running' && (
           <button type="button" className="button" disabled={busy} onClick={controls.pause}>
@@ -93,10 +94,10 @@ export function TimerDialog({ busy, onStart, onCancel }: { busy: boolean; onStar
 
   return (
     <Dialog title="Timer" onClose={onCancel} testId="timer-dialog" className="timer-dialog">
-      <p className="dialog-hint">When time is up, a chime sounds and the map is saved as a version.</p>
+      <p className="dialog-hint">When time is up, a chime sounds and, for a timer of a minute or more, the map is saved as a version.</p>
       <div className="timer-presets" role="group" aria-label="Start at once">
         {TIMER_PRESETS.map((s) => (
-          <button key={s} type="button" className="button" disabled={busy} onClick={() => onStart(s, label)} aria-label={`Start a ${describeSeconds(s)} timer`}>
+          <button key={s} type="button" className="button" disabled={busy} onClick={() => onStart(s, label)} aria-label={`${formatCountdown(s * 1000)}, start a ${describeSeconds(s)} timer`}>
             {formatCountdown(s * 1000)}
           </button>
         ))}

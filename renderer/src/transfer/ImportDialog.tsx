@@ -110,7 +110,8 @@ export function ImportDialog({ projectId, onClose, onImport }: ImportDialogProps
         )}
       </div>
 
-      <div className="import-body">
+      {/* It may scroll (a long list of problems or cells): focusable, so the keyboard can scroll it. */}
+      <div className="import-body" tabIndex={0} role="region" aria-label="What the file holds">
         {state.kind === 'reading' && (
           <p className="muted" role="status">
             Reading “{state.name}”…

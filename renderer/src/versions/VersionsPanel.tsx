@@ -7,11 +7,11 @@ import { useEffect, useId, useState } from 'react';
 import type { ProjectMap, SnapshotSummary } from '../../../shared/api/schemas';
 import { ConfirmDialog } from '../ui/Dialog';
 import { SidePanel } from '../ui/SidePanel';
-import { TrashIcon } from '../ui/Icons';
 import { plural } from '../util/format';
 import { CompareView } from './CompareView';
 import type { Versions } from './useVersions';
-import { defaultVersionName, formatMoment, REASON_LABELS } from './words';
+import { defaultVersionName } from './words';
+import { VersionList } from './VersionList';
 
 type Pending = { kind: 'restore' | 'delete'; snapshot: SnapshotSummary } | null;
 
@@ -93,33 +93,13 @@ export function VersionsPanel({ versions, map }: { versions: Versions; map: Proj
               No versions yet. Save one before a big change, or at the end of each part of the workshop: you can compare the map with it and go back to it at any time.
             </p>
           ) : (
-            <ol className="versions-list" data-testid="versions-list" aria-label="Saved versions, newest first">
-              {snapshots.map((s) => (
-                <li key={s.id} className="version-row" data-testid="version-row" data-snapshot-id={s.id} data-reason={s.reason}>
-                  <div className="version-name" data-testid="version-name">
-                    {s.name}
-                  </div>
-                  <div className="version-meta">
-                    <span className={`version-reason version-reason-${s.reason}`}>{REASON_LABELS[s.reason]}</span>
-                    <time dateTime={s.createdAt} title={new Date(s.createdAt).toLocaleString()}>
-                      {formatMoment(s.createdAt)}
-                    </time>
-                    <span data-testid="version-note-count">{plural(s.noteCount, 'note')}</span>
-                  </div>
-                  <div className="version-actions">
-                    <button type="button" className="button button-small" onClick={() => versions.compare(s)} aria-label={`Compare the map with “${s.name}”`}>
-                      Compare
-                    </button>
-                    <button type="button" className="button button-small" disabled={busy} onClick={() => setPending({ kind: 'restore', snapshot: s })} aria-label={`Restore “${s.name}”`}>
-                      Restore
-                    </button>
-                    <button type="button" className="icon-button icon-button-danger" title="Delete this version" aria-label={`Delete “${s.name}”`} onClick={() => setPending({ kind: 'delete', snapshot: s })}>
-                      <TrashIcon />
-                    </button>
-                  </div>
-                </li>
-              ))}
-            </ol>
+            <VersionList
+              snapshots={snapshots}
+              busy={busy}
+              onCompare={versions.compare}
+              onRestore={(s) => setPending({ kind: 'restore', snapshot: s })}
+              onDelete={(s) => setPending({ kind: 'delete', snapshot: s })}
+            />
           )}
         </>
       )}

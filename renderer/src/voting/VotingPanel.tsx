@@ -81,7 +81,7 @@ export function VotingPanel({ voting, map }: { voting: VotingState; map: Project
                     {r.closedAt ? `Closed ${formatMoment(r.closedAt)}` : 'Open'} · {plural(r.totalVotes, 'vote')}
                   </div>
                 </div>
-                <button type="button" className="button button-small" onClick={() => voting.view(r.id)} aria-label={`Show the results of “${r.name}”`}>
+                <button type="button" className="button button-small" onClick={() => voting.view(r.id)} aria-label={`Show results of “${r.name}”`}>
                   Show results
                 </button>
               </li>
@@ -296,7 +296,6 @@ function Results({ voting, round, map }: { voting: VotingState; round: VotingRou
           <ul className="voting-people" data-testid="voting-participants">
             {results.participants.map((p) => {
               const me = sameParticipant(p.participant, current);
-              const label = `${p.participant}: ${p.used} used, ${p.left} left`;
               return (
                 <li key={p.participant}>
                   {isOpen && voting.shown?.id === voting.openRound?.id ? (
@@ -304,13 +303,14 @@ function Results({ voting, round, map }: { voting: VotingState; round: VotingRou
                       type="button"
                       className={`voting-person${me ? ' voting-person-me' : ''}`}
                       aria-pressed={me}
-                      aria-label={`Vote as ${p.participant} (${p.used} used, ${p.left} left)`}
+                      // What is seen ("Anna 0 left") is said in the same order, inside the name.
+                      aria-label={`Vote as ${p.participant}, ${p.left} left (${p.used} used)`}
                       onClick={() => voting.setParticipant(p.participant)}
                     >
                       {p.participant} <span className="voting-person-left">{p.left} left</span>
                     </button>
                   ) : (
-                    <span className="voting-person" aria-label={label}>
+                    <span className="voting-person">
                       {p.participant} <span className="voting-person-left">{plural(p.used, 'vote')}</span>
                     </span>
                   )}

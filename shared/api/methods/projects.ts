@@ -5,6 +5,7 @@ import { query, mutation, inProject, input } from './define';
 
 export const projectsMethods = {
   'projects.list': query('All projects in the library, most recently changed first.', input({}), z.array(ProjectSummary)),
+  'projects.get': query("One project's details (without its map).", input(inProject), Project),
   'projects.create': mutation(
     'Create a project from a template.',
     input({

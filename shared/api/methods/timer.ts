@@ -28,7 +28,7 @@ export const TimerState = z.object({
   remainingMs: z.int(),
   /** The app's clock when this answer was made. */
   now: Timestamp,
-  /** The version saved when it ended. */
+  /** The version saved when it ended (none for a timer shorter than a minute). */
   snapshot: SnapshotSummary.nullable(),
 });
 export type TimerState = z.infer<typeof TimerState>;
@@ -36,7 +36,7 @@ export type TimerState = z.infer<typeof TimerState>;
 export const timerMethods = {
   'timer.get': query("The project's timer, or null when none is set.", input(inProject), TimerState.nullable()),
   'timer.start': mutation(
-    'Start a countdown (replacing any other timer of the project). When it ends, a version of the map is saved (reason timer-ended).',
+    'Start a countdown (replacing any other timer of the project). When it ends, a version of the map is saved (reason timer-ended) if the timer was set to a minute or more.',
     input({ ...inProject, seconds: Seconds, label: ShortText.optional() }),
     TimerState,
   ),
