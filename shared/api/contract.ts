@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { Id, Note, Timestamp } from './schemas';
 import { backupsMethods } from './methods/backups';
+import { copisMethods } from './methods/copis';
 import { emotionsMethods } from './methods/emotions';
 import { notesMethods } from './methods/notes';
 import { portableMethods } from './methods/portable';
@@ -33,6 +34,7 @@ export const contract = {
   ...votingMethods,
   ...timerMethods,
   ...portableMethods,
+  ...copisMethods,
 } as const;
 
 export type Contract = typeof contract;
