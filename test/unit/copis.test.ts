@@ -18,7 +18,8 @@ describe('coverage and the gap sentence', () => {
     { id: S(2), title: 'Support' },
     { id: S(3), title: 'Referral' },
   ];
-  const full = (): CoverageInput => ({
+  type Mutable = { stages: CoverageInput['stages']; notes: CoverageInput['notes']; entries: CoverageInput['entries'][number][]; links: CoverageInput['links'][number][] };
+  const full = (): Mutable => ({
     stages,
     notes: [{ id: 'n1', stageId: S(2) }],
     entries: (['c', 'o', 'p', 'i', 's'] as const).map((element) => ({ id: element, element })),
