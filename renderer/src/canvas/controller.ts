@@ -767,7 +767,10 @@ export class CanvasController {
     if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
     const { layout, stageTitles, laneTitles } = this.scene;
     drawFrame(ctx, layout, { stageTitles, laneTitles }, this.view(), this.camera.zoom, this.frameOffset());
+    this.frameExtras?.(ctx);
   };
+  /** Drawn over the frame, in world units (COPIS highlights and coverage strip: renderer/src/copis/canvasCopis.ts). */
+  frameExtras: ((ctx: CanvasRenderingContext2D) => void) | null = null;
 
   /** Notes drawn last frame (for tests that check culling never hides a note in view). */
   lastDrawn: string[] = [];

@@ -24,6 +24,7 @@ import { ReportTools } from '../report/ReportTools';
 import { TransferTools } from '../transfer/TransferTools';
 import { useVoting } from '../voting/useVoting';
 import { useTimer } from '../timer/useTimer';
+import { useCopis } from '../copis/useCopis';
 import { useTransitionStore } from '../util/useTransitionStore';
 import type { MapActions } from './view';
 
@@ -135,6 +136,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const versions = useVersions({ store, history, map });
   const voting = useVoting({ store, map, history });
   const timer = useTimer({ store, map, history });
+  const copis = useCopis({ store, map, history });
   // One side panel at a time: the map keeps its width.
   useEffect(() => {
     if (versions.open) voting.setOpen(false);
@@ -205,6 +207,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
         <div className="map-toolbar-group" role="group" aria-label="Workshop">
           {timer.button}
           {voting.button}
+          {copis.button}
           <button
             type="button"
             className={`button button-small versions-button${versions.open ? ' versions-button-on' : ''}`}
@@ -224,10 +227,11 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
       </nav>
       <div className="map-body">
         <main className="map-main">
-          <MapViews map={map} live={store} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} />
+          <MapViews map={map} live={store} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} copis={copis} />
         </main>
         {versions.open && <VersionsPanel versions={versions} map={map} />}
         {voting.panel}
+        {copis.panel}
       </div>
       {timer.overlay}
       {confirm && (

@@ -2,7 +2,7 @@
  * The map's two views — the canvas (for the room) and the outline (accessible HTML) — with Find
  * working over whichever is shown. One view is mounted at a time, so their keys never compete.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { MapCanvas, type LiveMap } from '../canvas/MapCanvas';
 import type { CanvasController } from '../canvas/controller';
@@ -12,6 +12,7 @@ import { OutlineView } from '../outline/OutlineView';
 import type { CompareMarks, RevealRequest } from '../versions/useVersions';
 import type { VoteMarks } from '../voting/marks';
 import type { MapActions } from './view';
+import type { CopisCanvas } from '../copis/canvasCopis';
 
 export type MapViewKind = 'canvas' | 'outline';
 const VIEW_KEY = 'journeywall:map-view';
@@ -59,9 +60,11 @@ export interface MapViewsProps {
   reveal?: RevealRequest | null;
   /** Votes on the notes (drawn on the canvas, said in the outline) and, while voting, what a click does. */
   votes?: VoteMarks | null;
+  /** The COPIS analysis: its canvas side (highlights, coverage strip, selection) and its outline section. */
+  copis?: { canvas: CopisCanvas; outline: ReactNode } | null;
 }
 
-export function MapViews({ map, live, actions, view, marks = null, reveal = null, votes = null }: MapViewsProps) {
+export function MapViews({ map, live, actions, view, marks = null, reveal = null, votes = null, copis = null }: MapViewsProps) {
   const [findOpen, setFindOpen] = useState(false);
   const [found, setFound] = useState<{ ids: readonly string[]; current: string | null }>({ ids: [], current: null });
   const controller = useRef<CanvasController | null>(null);
@@ -69,6 +72,13 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
   marksRef.current = marks;
   const votesRef = useRef(votes);
   votesRef.current = votes;
+  const copisCanvas = copis?.canvas ?? null;
+  const copisRef = useRef(copisCanvas);
+  copisRef.current = copisCanvas;
+  useEffect(() => {
+    copisCanvas?.attach(view === 'canvas' ? controller.current : null);
+    return () => copisCanvas?.attach(null);
+  }, [copisCanvas, view]);
   useFindCommand(() => setFindOpen(true));
 
   // Marks on the canvas; in the outline, a data-compare attribute on each marked note.
@@ -116,6 +126,7 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
         c.setMarks(new Map(marksRef.current?.colors ?? []));
         c.setVotes(votesRef.current);
       }
+      copisRef.current?.attach(c);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -123,7 +134,7 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
 
   return (
     <>
-      {view === 'canvas' ? <MapCanvas map={map} live={live} actions={actions} onController={onController} /> : <OutlineView map={map} actions={actions} find={found} votes={votes} />}
+      {view === 'canvas' ? <MapCanvas map={map} live={live} actions={actions} onController={onController} /> : <OutlineView map={map} actions={actions} find={found} votes={votes} extra={copis?.outline} />}
       {findOpen && (
         <FindBar
           map={map}
