@@ -4,7 +4,10 @@
  * with their stage or note and coming back with an undo; versions; .journey and JSON round trips;
  * hostile files with links to ids outside the file.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CopisAnalysis, ProjectMap } from '../../shared/api/schemas';
 import { coverage, gapSentence, type CoverageInput } from '../../shared/domain/copis';
@@ -206,6 +209,29 @@ describe('copis.* on a real library', () => {
     lib.ok('copis.add', { projectId, element: 'o', text: 'More sales' });
     lib.ok('snapshots.restore', { projectId, snapshotId: snap.id });
     expect(lib.ok('copis.get', { projectId }).entries.map((e) => e.text)).toEqual(['Families', 'More sales']);
+  });
+
+  it('the PDF report has a COPIS section: elements, entries with their stages, the matrix with the gaps and the sentence', () => {
+    lib.ok('copis.add', { projectId, element: 'c', text: 'Young families', links: [{ kind: 'stage', targetId: stage('Awareness') }, { kind: 'note', targetId: touchpoint }] });
+    lib.ok('copis.add', { projectId, element: 's', text: 'Loyalty card for repeat buyers', links: map.stages.map((s) => ({ kind: 'stage' as const, targetId: s.id })) });
+    lib.ok('copis.setVariant', { projectId, variant: 'customer' });
+    const out = lib.ok('reports.pdf', { projectId, paper: 'a4', map: 'fit' });
+    const file = path.join(lib.dir, out.fileName);
+    fs.writeFileSync(file, Buffer.from(out.pdf, 'base64'));
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('COPIS analysis');
+    expect(text).toMatch(/Young families Stages: Awareness, Purchase · 1 note/);
+    expect(text).toContain('Loyalty card for repeat buyers');
+    expect(text).toContain('COPIS coverage matrix');
+    expect(text).toMatch(/Service/);
+    expect((text.match(/\bgap\b/g) ?? []).length).toBeGreaterThanOrEqual(5 * 3);
+    expect(text).toContain('Customer is missing for Consideration, Post-purchase and Loyalty; Objective for every stage; Process for every stage; Information for every stage.');
+    fs.copyFileSync(file, path.join(process.cwd(), 'test-results', 'copis-unit.pdf'));
+    // Without entries, no COPIS pages.
+    const empty = lib.ok('projects.create', { template: 'purchase', title: 'Empty' }).id;
+    const plain = Buffer.from(lib.ok('reports.pdf', { projectId: empty, paper: 'a4', map: 'fit' }).pdf, 'base64');
+    fs.writeFileSync(file, plain);
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).not.toContain('COPIS');
   });
 
   describe('files', () => {
