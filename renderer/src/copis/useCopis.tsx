@@ -89,6 +89,11 @@ export function useCopis({ store, map, history }: MapToolProps): CopisView {
     [projectId],
   );
   const canvas = useMemo(() => new CopisCanvas(), []);
+  // For tests: what the canvas drew (the strip and the highlights).
+  useEffect(() => {
+    (window as unknown as { __journeywallCopis?: CopisCanvas }).__journeywallCopis = canvas;
+    return () => void delete (window as unknown as { __journeywallCopis?: CopisCanvas }).__journeywallCopis;
+  }, [canvas]);
   const pick = useSyncExternalStore(canvas.subscribe, canvas.getPick);
   const [selected, setSelected] = useState<string | null>(null);
   const [chosenFilter, setChosenFilter] = useState<string | null>(null);
