@@ -66,6 +66,15 @@ export async function createBenchProject(api, count) {
   for (let i = 0; i < notes.length; i += BATCH) await api.call('notes.restore', { projectId, notes: notes.slice(i, i + BATCH) });
   const emotionLane = lanes.find((l) => l.kind === 'emotion');
   for (const [i, stage] of stages.entries()) await api.call('emotions.set', { projectId, laneId: emotionLane.id, stageId: stage.id, ...EMOTIONS[i % EMOTIONS.length] });
+  // A COPIS analysis as a workshop leaves it: a few entries per element, linked to stages and to notes, some gaps.
+  const noteIds = notes.map((n) => n.id);
+  for (const [e, element] of ['c', 'o', 'p', 'i', 's'].entries()) {
+    for (let k = 0; k < 3; k++) {
+      const links = stages.filter((_, si) => (si + e + k) % 3 !== 0).map((st) => ({ kind: 'stage', targetId: st.id }));
+      if (noteIds.length > 0) links.push({ kind: 'note', targetId: noteIds[(e * 7 + k * 13) % noteIds.length] });
+      await api.call('copis.add', { projectId, element, text: `COPIS entry ${e + 1}.${k + 1} from the workshop`, ...(links.length > 0 ? { links } : {}) });
+    }
+  }
   const map = await api.call('map.get', { projectId });
   if (map.notes.length !== count) throw new Error(`The project of ${count} notes holds ${map.notes.length} after seeding.`);
   return { projectId, count, stages, lanes, notes: new Map(notes.map((n) => [n.id, n])), emotions: map.emotions };

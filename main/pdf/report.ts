@@ -13,6 +13,7 @@ import { withoutPlaceholders } from '../../shared/domain/placeholder';
 import { cleanText } from './fonts';
 import { HEADING as MAP_HEADING, mapScene, renderMap, type MapScene } from './map';
 import { HEADING as VOTING_HEADING, renderVoting, votedRounds } from './voting';
+import { HEADING as COPIS_HEADING, hasCopis, renderCopis } from './copis';
 
 export interface ReportOptions {
   paper: ReportPaper;
@@ -46,7 +47,8 @@ export const SECTIONS: readonly ReportSection[] = [
   { id: 'map', title: MAP_HEADING, applies: () => true, render: (r, d) => renderMap(r, d.scene, d.options.map) },
   { id: 'emotions', title: EMOTIONS_HEADING, applies: (d) => scoredEmotionLanes(d).length > 0, render: renderEmotions },
   { id: 'voting', title: VOTING_HEADING, applies: (d) => votedRounds(d).length > 0, render: renderVoting },
-  // COPIS and coverage matrix, personas: here, when the data model has them.
+  { id: 'copis', title: COPIS_HEADING, applies: hasCopis, render: renderCopis },
+  // Personas: here, when the data model has them.
   { id: 'appendix', title: APPENDIX_HEADING, applies: (d) => d.map.notes.length > 0, render: renderAppendix },
 ];
 
@@ -100,5 +102,6 @@ function cleanMap(map: ProjectMap): ProjectMap {
     lanes: map.lanes.map((l) => ({ ...l, title: c(l.title) })),
     notes: map.notes.map((n) => ({ ...n, text: c(n.text), author: c(n.author) })),
     emotions: map.emotions.map((e) => ({ ...e, explanation: c(e.explanation) })),
+    copis: { ...map.copis, entries: map.copis.entries.map((e) => ({ ...e, text: c(e.text) })) },
   };
 }

@@ -10,6 +10,9 @@
 import { z } from 'zod';
 import {
   Channel,
+  CopisElement,
+  CopisLinkKind,
+  CopisText,
   CopisVariant,
   EmotionScoreValue,
   Explanation,
@@ -71,6 +74,10 @@ export const PortableProject = obj({
     200_000,
   ),
   emotions: list(obj({ laneId: RefId, stageId: RefId, personaId: RefId.nullable(), score: EmotionScoreValue, explanation: Explanation }), 'emotion scores', 200_000),
+  copis: obj({
+    entries: list(obj({ id: RefId, element: CopisElement, text: CopisText, position: Position, createdAt: When, updatedAt: When }), 'COPIS entries', 100_000),
+    links: list(obj({ entryId: RefId, kind: CopisLinkKind, targetId: RefId }), 'COPIS links', 1_000_000),
+  }).default({ entries: [], links: [] }),
   snapshots: list(obj({ id: RefId, name: Name, reason: SnapshotReason, createdAt: When, doc: z.unknown() }), 'saved versions', 10_000),
   rounds: list(
     obj({
@@ -130,6 +137,19 @@ export const PortableProject = obj({
     });
   });
   if (open > 1) problem(['rounds'], `has ${open} open voting rounds; a project has at most one`);
+  const entries = new Set<string>();
+  p.copis.entries.forEach((e, i) => {
+    if (entries.has(e.id)) problem(['copis', 'entries', i], 'has the same id as another COPIS entry');
+    entries.add(e.id);
+  });
+  const linked = new Set<string>();
+  p.copis.links.forEach((l, i) => {
+    if (!entries.has(l.entryId)) problem(['copis', 'links', i], 'belongs to a COPIS entry that is not in the file');
+    if (!(l.kind === 'stage' ? stages : notes).has(l.targetId)) problem(['copis', 'links', i], `points at a ${l.kind} that is not in the file`);
+    const key = `${l.entryId} ${l.kind} ${l.targetId}`;
+    if (linked.has(key)) problem(['copis', 'links', i], 'links the same entry to the same thing twice');
+    linked.add(key);
+  });
 });
 
 export type PortableInput = z.input<typeof PortableProject>;
@@ -232,6 +252,9 @@ const FIELDS: Record<string, string> = {
   noteId: 'note',
   participant: 'participant',
   castAt: 'time',
+  element: 'element',
+  entryId: 'entry',
+  targetId: 'stage or note',
 };
 
 const LISTS: Record<string, string> = {
@@ -265,6 +288,15 @@ const textAt = (root: unknown, path: readonly PropertyKey[]): string | null => {
 function subject(raw: unknown, path: readonly PropertyKey[]): { words: string; rest: readonly PropertyKey[] } {
   const [list, index, ...rest] = path;
   if (list === 'project') return { words: 'The project', rest: path.slice(1) };
+  if (list === 'copis') {
+    const [, kind, i, ...more] = path;
+    if (kind === 'entries' && typeof i === 'number') {
+      const t = textAt(raw, ['copis', 'entries', i, 'text']);
+      return { words: `COPIS entry ${i + 1}${t ? ` (“${clip(t)}”)` : ''}`, rest: more };
+    }
+    if (kind === 'links' && typeof i === 'number') return { words: `COPIS link ${i + 1}`, rest: more };
+    return { words: 'The COPIS analysis', rest: [] };
+  }
   if (typeof list !== 'string' || typeof index !== 'number') return { words: list === undefined ? 'The file' : `The list of ${LISTS[String(list)] ?? String(list)}`, rest: [] };
   const n = index + 1;
   switch (list) {

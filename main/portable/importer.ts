@@ -4,6 +4,7 @@
  * in one transaction, so an import is all or nothing and the same file can be imported twice.
  */
 import { randomUUID } from 'node:crypto';
+import { COPIS_ELEMENTS } from '../../shared/domain/copis';
 import { MAX_NAME } from '../../shared/domain/limits';
 import type { ServiceContext } from '../services/context';
 import { SNAPSHOT_FORMAT } from '../services/snapshots';
@@ -134,6 +135,12 @@ export function insertProject(ctx: ServiceContext, p: CheckedProject): string {
     const addScore = ctx.sql('INSERT INTO emotion_scores (project_id, lane_id, stage_id, persona_id, score, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const e of p.emotions) addScore.run(projectId, laneId(e.laneId), stageId(e.stageId), persona(e.personaId), e.score, e.explanation, now);
 
+    const entryId = idMap();
+    const addEntry = ctx.sql('INSERT INTO copis_entries (id, project_id, element, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const el of COPIS_ELEMENTS) ordered(p.copis.entries.filter((e) => e.element === el)).forEach((e, i) => addEntry.run(entryId(e.id), projectId, el, e.text, i, e.createdAt, e.updatedAt));
+    const addLink = ctx.sql('INSERT INTO copis_links (project_id, entry_id, kind, target_id) VALUES (?, ?, ?, ?)');
+    for (const l of p.copis.links) addLink.run(projectId, entryId(l.entryId), l.kind, l.kind === 'stage' ? stageId(l.targetId) : noteId(l.targetId));
+
     // Saved versions keep the ids of the map they copy: renamed the same way, so comparing one
     // with the imported map shows what it showed before (notes since deleted get ids of their own).
     const addSnapshot = ctx.sql('INSERT INTO snapshots (id, project_id, name, reason, created_at, note_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -146,6 +153,14 @@ export function insertProject(ctx: ServiceContext, p: CheckedProject): string {
         lanes: m.lanes.map((x) => ({ ...x, id: laneId(x.id) })),
         notes: m.notes.map((x) => ({ ...x, id: noteId(x.id), stageId: stageId(x.stageId), laneId: laneId(x.laneId) })),
         emotions: m.emotions.map((x) => ({ ...x, laneId: laneId(x.laneId), stageId: stageId(x.stageId), personaId: persona(x.personaId) })),
+        ...(m.copis
+          ? {
+              copis: {
+                entries: m.copis.entries.map((x) => ({ ...x, id: entryId(x.id) })),
+                links: m.copis.links.map((x) => ({ ...x, entryId: entryId(x.entryId), targetId: x.kind === 'stage' ? stageId(x.targetId) : noteId(x.targetId) })),
+              },
+            }
+          : {}),
       };
       addSnapshot.run(snapshotId(s.id), projectId, s.name, s.reason, s.createdAt, doc.notes.length, JSON.stringify(doc));
     }

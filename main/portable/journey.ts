@@ -23,6 +23,7 @@ import path from 'node:path';
 import { APPLICATION_ID, integrityProblems, migrate, type Db } from '../db/library';
 import { LATEST_VERSION, MIGRATIONS } from '../db/migrations';
 import { type PortableInput } from './document';
+import { LIVE_LINK } from '../services/copis';
 import { expectedSchema, readSchema, schemaProblems } from './schema';
 import { HEADER_SIZE, isSqlite, openLike, readHeader, withTempDir } from './sqlite';
 import { columnList, PROJECT_TABLE_NAMES, PROJECT_TABLES, ROW_ORDER, type ProjectTable } from './tables';
@@ -35,8 +36,10 @@ export function writeJourney(library: Db, projectId: string): Buffer {
   const rows = library.transaction(() => {
     const out = {} as Record<ProjectTable, unknown[][]>;
     for (const table of PROJECT_TABLE_NAMES) {
-      const where = table === 'projects' ? 'id = ?' : 'project_id = ?';
-      out[table] = library.prepare(`SELECT ${columnList(table)} FROM ${table} WHERE ${where} ORDER BY ${ROW_ORDER[table]}`).raw().all(projectId) as unknown[][];
+      const where = table === 'projects' ? 'id = ?' : table === 'copis_links' ? `project_id = ? AND ${LIVE_LINK}` : 'project_id = ?';
+      // Dormant COPIS links (their stage or note was deleted) stay behind: a file carries only what is on the map.
+      const from = table === 'copis_links' ? 'copis_links k' : table;
+      out[table] = library.prepare(`SELECT ${columnList(table)} FROM ${from} WHERE ${where} ORDER BY ${ROW_ORDER[table]}`).raw().all(projectId) as unknown[][];
     }
     return out;
   })();
@@ -210,6 +213,10 @@ function readRows(db: Db): ReadResult {
         }) as never,
     ),
     emotions: all('emotion_scores').map((r) => ({ laneId: r.lane_id, stageId: r.stage_id, personaId: r.persona_id, score: r.score, explanation: r.explanation }) as never),
+    copis: {
+      entries: all('copis_entries').map((r) => ({ id: r.id, element: r.element, text: r.text, position: r.position, createdAt: r.created_at, updatedAt: r.updated_at }) as never),
+      links: all('copis_links').map((r) => ({ entryId: r.entry_id, kind: r.kind, targetId: r.target_id }) as never),
+    },
     snapshots: all('snapshots').map((r) => ({ id: r.id, name: r.name, reason: r.reason, createdAt: r.created_at, doc: json(r.data) }) as never),
     rounds: rounds.map(
       (r) =>

@@ -22,6 +22,11 @@
  *                    author, position (order in its cell), createdAt, updatedAt }]
  *   emotions      [{ laneId (an emotion lane), stageId, personaId (null), score (−2…2),
  *                    explanation (≤ 280 characters) }]
+ *   copis         { entries: [{ id, element ("c" | "o" | "p" | "i" | "s": the five COPIS elements
+ *                   in order, named by copisVariant), text (1–500 characters), position (order in
+ *                   its element), createdAt, updatedAt }],
+ *                   links: [{ entryId, kind ("stage" | "note"), targetId (a stage's or note's
+ *                   id in this document) }] }
  *   votingRounds  [{ id, name, votesPerParticipant (1–99), laneIds (null: every notes and
  *                    touchpoints lane), status ("open" | "closed"), openedAt, closedAt,
  *                    votes: [{ noteId, participant, castAt }] }]   one entry per dot
@@ -30,7 +35,8 @@
  * stageId is the id of a stage in the same document) and are replaced on import. For documents
  * written by hand or by another tool, these may be left out: prompt (""), position (the order in
  * the list), note color (its lane's colour), tags ([]), channel (null), author (""), createdAt and
- * updatedAt (the moment of the import), emotions and votingRounds ([]).
+ * updatedAt (the moment of the import), emotions and votingRounds ([]), copis (none), an entry's
+ * position, createdAt and updatedAt.
  * Saved versions (snapshots) are not part of the JSON: .journey files carry them.
  */
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../../shared/domain/portable';
@@ -38,6 +44,7 @@ import type { Db } from '../db/library';
 import type { PortableInput } from './document';
 import type { ReadResult } from './journey';
 import { columnList } from './tables';
+import { LIVE_LINK } from '../services/copis';
 
 type Row = Record<string, unknown>;
 
@@ -54,6 +61,8 @@ export function writeJson(library: Db, projectId: string, now: string): string {
     );
     const laneIds = new Set(lanes.map((l) => l.id));
     const emotions = rows('SELECT lane_id, stage_id, persona_id, score, explanation FROM emotion_scores WHERE project_id = ? ORDER BY rowid');
+    const entries = rows(`SELECT id, element, text, position, created_at, updated_at FROM copis_entries WHERE project_id = ? ORDER BY element, position, rowid`);
+    const links = rows(`SELECT entry_id, kind, target_id FROM copis_links k WHERE k.project_id = ? AND ${LIVE_LINK} ORDER BY entry_id, kind, target_id`);
     const rounds = rows('SELECT id, name, votes_per_participant, lane_ids, status, opened_at, closed_at FROM voting_rounds WHERE project_id = ? ORDER BY opened_at, rowid');
     const votesByRound = new Map<unknown, Row[]>();
     for (const v of rows('SELECT round_id, note_id, participant, cast_at FROM votes WHERE project_id = ? ORDER BY id')) {
@@ -91,6 +100,10 @@ export function writeJson(library: Db, projectId: string, now: string): string {
         updatedAt: n.updated_at,
       })),
       emotions: emotions.map((e) => ({ laneId: e.lane_id, stageId: e.stage_id, personaId: e.persona_id, score: e.score, explanation: e.explanation })),
+      copis: {
+        entries: entries.map((e) => ({ id: e.id, element: e.element, text: e.text, position: e.position, createdAt: e.created_at, updatedAt: e.updated_at })),
+        links: links.map((l) => ({ entryId: l.entry_id, kind: l.kind, targetId: l.target_id })),
+      },
       votingRounds: rounds.map((r) => ({
         id: r.id,
         name: r.name,
@@ -166,6 +179,12 @@ export function readJson(text: string, now: string): ReadResult {
       updatedAt: n.updatedAt ?? n.createdAt ?? now,
     })),
     emotions: each(listOf(doc.emotions), (e) => ({ laneId: e.laneId, stageId: e.stageId, personaId: e.personaId ?? null, score: e.score, explanation: e.explanation ?? '' })),
+    copis: isObject(doc.copis)
+      ? {
+          entries: each(listOf(doc.copis.entries), (e, i) => ({ id: e.id, element: e.element, text: e.text, position: e.position ?? i, createdAt: e.createdAt ?? now, updatedAt: e.updatedAt ?? e.createdAt ?? now })),
+          links: listOf(doc.copis.links),
+        }
+      : (doc.copis ?? { entries: [], links: [] }),
     snapshots: [],
     rounds: each(listOf(doc.votingRounds), (r) => ({
       id: r.id,
@@ -179,5 +198,5 @@ export function readJson(text: string, now: string): ReadResult {
       votes: each(listOf(r.votes), (v) => ({ noteId: v.noteId, participant: v.participant, castAt: v.castAt ?? now })),
     })),
   };
-  return { input: input as PortableInput, problems: [] };
+  return { input: input as unknown as PortableInput, problems: [] };
 }

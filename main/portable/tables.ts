@@ -16,6 +16,8 @@ export const PROJECT_TABLES = {
   snapshots: ['id', 'project_id', 'name', 'reason', 'created_at', 'note_count', 'data'],
   voting_rounds: ['id', 'project_id', 'name', 'votes_per_participant', 'lane_ids', 'status', 'opened_at', 'closed_at', 'snapshot_id'],
   votes: ['id', 'project_id', 'round_id', 'note_id', 'participant', 'cast_at'],
+  copis_entries: ['id', 'project_id', 'element', 'text', 'position', 'created_at', 'updated_at'],
+  copis_links: ['project_id', 'entry_id', 'kind', 'target_id'],
 } as const;
 
 export type ProjectTable = keyof typeof PROJECT_TABLES;
@@ -33,6 +35,8 @@ export const ROW_ORDER: Record<ProjectTable, string> = {
   snapshots: 'created_at, rowid',
   voting_rounds: 'opened_at, rowid',
   votes: 'id',
+  copis_entries: 'element, position, rowid',
+  copis_links: 'entry_id, kind, target_id',
 };
 
 export const columnList = (table: ProjectTable): string => PROJECT_TABLES[table].map((c) => `"${c}"`).join(', ');

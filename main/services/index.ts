@@ -1,5 +1,6 @@
 import type { Db } from '../db/library';
 import { backupHandlers, type LibraryControl } from './backups';
+import { copisHandlers } from './copis';
 import { ServiceContext, type EventSink, type Handlers } from './context';
 import { emotionHandlers } from './emotions';
 import { noteHandlers } from './notes';
@@ -32,5 +33,6 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...timerHandlers(ctx),
     ...portableHandlers(ctx),
     ...presentationHandlers(ctx),
+    ...copisHandlers(ctx),
   };
 }

@@ -3,6 +3,7 @@ import type { ProjectMap } from '../../shared/api/schemas';
 import { notFound } from '../../shared/api/errors';
 import { TEMPLATES } from '../../shared/domain/templates';
 import type { Handlers, ServiceContext } from './context';
+import { readCopis } from './copis';
 import { EMOTION_COLUMNS, toEmotion, type EmotionRow } from './emotions';
 import { NOTE_COLUMNS, PROJECT_COLUMNS, toLane, toNote, toProject, toStage, toSummary, type LaneRow, type NoteRow, type ProjectRow, type StageRow } from './rows';
 
@@ -38,6 +39,7 @@ export function readMap(ctx: ServiceContext, projectId: string): ProjectMap {
         .all(projectId) as NoteRow[]
     ).map(toNote),
     emotions: (ctx.sql(`SELECT ${EMOTION_COLUMNS} FROM emotion_scores WHERE project_id = ? ORDER BY lane_id, stage_id, persona_id`).all(projectId) as EmotionRow[]).map(toEmotion),
+    copis: readCopis(ctx, projectId),
   }))();
 }
 

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ApiFailure, notFound } from '../../shared/api/errors';
-import { EmotionScore, Lane, Note, NoteText, ShortText, SnapshotProject, Stage, type Snapshot, type SnapshotMap, type SnapshotSummary } from '../../shared/api/schemas';
+import { CopisEntry, CopisLink, CopisText, EmotionScore, Lane, Note, NoteText, ShortText, SnapshotProject, Stage, type Snapshot, type SnapshotMap, type SnapshotSummary } from '../../shared/api/schemas';
 import { diffMaps } from '../../shared/domain/diff';
 import { MAX_NAME } from '../../shared/domain/limits';
 import { isAutomaticSnapshot, type SnapshotReason } from '../../shared/domain/model';
@@ -18,6 +18,7 @@ import { cellOps } from './notes';
 import { emotionOps } from './emotions';
 import { readMap } from './projects';
 import { votingOps } from './voting';
+import { copisOps } from './copis';
 
 type SnapshotHandlers = Pick<Handlers, 'snapshots.create' | 'snapshots.list' | 'snapshots.get' | 'snapshots.compare' | 'snapshots.restore' | 'snapshots.delete'>;
 
@@ -35,6 +36,8 @@ export const StoredSnapshot = z
     lanes: z.array(Lane.extend({ title: NonEmpty })).min(1).max(10_000),
     notes: z.array(Note.extend({ text: NoteText, author: ShortText })).max(1_000_000),
     emotions: z.array(EmotionScore).max(1_000_000),
+    /** Since COPIS: the analysis as it was (absent in older versions). */
+    copis: z.object({ entries: z.array(CopisEntry.extend({ text: CopisText })).max(100_000), links: z.array(CopisLink).max(1_000_000) }).optional(),
   })
   .superRefine((doc, check) => {
     const stages = new Set(doc.stages.map((s) => s.id));
@@ -48,6 +51,14 @@ export const StoredSnapshot = z
     if (doc.emotions.some((e) => !stages.has(e.stageId) || !lanes.has(e.laneId))) check.addIssue({ code: 'custom', message: 'an emotion score is in a stage or lane that is not in the snapshot' });
     const points = new Set(doc.emotions.map((e) => `${e.laneId} ${e.stageId} ${e.personaId ?? ''}`));
     if (points.size !== doc.emotions.length) check.addIssue({ code: 'custom', message: 'it has two emotion scores for the same point' });
+    if (doc.copis) {
+      const entries = new Set(doc.copis.entries.map((e) => e.id));
+      if (entries.size !== doc.copis.entries.length) check.addIssue({ code: 'custom', message: 'it lists the same COPIS entry twice' });
+      const notes = new Set(doc.notes.map((n) => n.id));
+      for (const l of doc.copis.links) {
+        if (!entries.has(l.entryId) || !(l.kind === 'stage' ? stages : notes).has(l.targetId)) return check.addIssue({ code: 'custom', message: 'a COPIS link points at something that is not in the snapshot' });
+      }
+    }
   });
 
 interface SnapshotRow {
@@ -85,6 +96,7 @@ export function snapshotOps(ctx: ServiceContext) {
       lanes: map.lanes,
       notes: map.notes,
       emotions: map.emotions,
+      copis: map.copis,
     };
     const id = randomUUID();
     ctx
@@ -127,6 +139,7 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
   const cells = cellOps(ctx);
   const emotions = emotionOps(ctx);
   const votes = votingOps(ctx);
+  const copis = copisOps(ctx);
   const changed = (projectId: string) => ctx.notify({ type: 'snapshots.changed', projectId });
 
   /** Replace the project's stages, lanes, notes and scores with the snapshot's (inside the caller's transaction). */
@@ -157,6 +170,16 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
     }
     for (const notes of byCell.values()) ordered(notes).forEach((n, i) => cells.insertNote(projectId, { ...n, position: i }));
     for (const e of map.emotions) emotions.put(projectId, e);
+    // A version saved before COPIS existed leaves the analysis as it is (its links to stages and notes that went are dormant).
+    if (map.copis) {
+      const foreignEntry = ctx.sql('SELECT project_id FROM copis_entries WHERE id = ?').pluck();
+      for (const e of map.copis.entries) {
+        const owner = foreignEntry.get(e.id) as string | undefined;
+        if (owner !== undefined && owner !== projectId) throw new ApiFailure('conflict', 'This snapshot shares COPIS entries with another project in the library, so it cannot be restored here. Nothing was changed.');
+      }
+      copis.replace(projectId, map.copis);
+      ctx.sql('UPDATE projects SET copis_variant = ? WHERE id = ?').run(map.project.copisVariant, projectId);
+    }
   };
 
   return {

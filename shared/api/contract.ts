@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { Id, Note, Timestamp } from './schemas';
 import { backupsMethods } from './methods/backups';
+import { copisMethods } from './methods/copis';
 import { emotionsMethods } from './methods/emotions';
 import { notesMethods } from './methods/notes';
 import { portableMethods } from './methods/portable';
@@ -35,6 +36,7 @@ export const contract = {
   ...timerMethods,
   ...portableMethods,
   ...presentationMethods,
+  ...copisMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { CHANNELS, COPIS_VARIANTS, LANE_KINDS, NOTE_COLORS, NOTE_TAGS, SNAPSHOT_
 import { MAX_EXPLANATION, MAX_LONG_TEXT, MAX_NAME, MAX_NOTE_TEXT, charCount } from '../domain/limits';
 import { MAX_PARTICIPANT_NAME, MAX_VOTES_PER_PARTICIPANT, cleanParticipant } from '../domain/voting';
 import { MAX_PROJECT_FILE_BASE64, MAX_PROJECT_FILE_BYTES, formatFileSize } from '../domain/portable';
+import { COPIS_ELEMENTS, MAX_COPIS_TEXT } from '../domain/copis';
 
 export const Id = z.uuid({ error: 'must be an id' });
 
@@ -40,7 +41,7 @@ export const LaneKind = z.enum(LANE_KINDS, { error: `must be one of ${LANE_KINDS
 export const NoteTag = z.enum(NOTE_TAGS, { error: `must be one of ${NOTE_TAGS.join(', ')}` });
 export const Channel = z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(', ')}` });
 export const NoteColor = z.enum(NOTE_COLORS, { error: `must be one of ${NOTE_COLORS.join(', ')}` });
-export const CopisVariant = z.enum(COPIS_VARIANTS);
+export const CopisVariant = z.enum(COPIS_VARIANTS, { error: `must be one of ${COPIS_VARIANTS.join(', ')}` });
 export const TemplateId = z.enum(TEMPLATE_IDS, { error: `must be one of ${TEMPLATE_IDS.join(', ')}` });
 export const Tags = z
   .array(NoteTag)
@@ -120,6 +121,41 @@ export const EmotionScore = z.object({
 });
 export type EmotionScore = z.infer<typeof EmotionScore>;
 
+// ── COPIS analysis ─────────────────────────────────────────────────────────────
+
+/** One of the five elements, by its place (c, o, p, i, s); the project's variant names it. */
+export const CopisElement = z.enum(COPIS_ELEMENTS, { error: `must be one of ${COPIS_ELEMENTS.join(', ')} (the five COPIS elements in order)` });
+/** An entry's text: trimmed, 1–500 characters. */
+export const CopisText = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, { error: 'is required (an entry cannot be empty)' })
+  .refine((s) => charCount(s) <= MAX_COPIS_TEXT, {
+    error: (issue) => `is too long (${charCount(String(issue.input).trim()).toLocaleString('en')} characters; the limit is ${MAX_COPIS_TEXT})`,
+  });
+export const CopisEntry = z.object({
+  id: Id,
+  element: CopisElement,
+  text: z.string(),
+  /** Order within its element, 0…n−1. */
+  position: z.int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type CopisEntry = z.infer<typeof CopisEntry>;
+export const CopisLinkKind = z.enum(['stage', 'note'], { error: 'must be stage or note' });
+/** A link from an entry to a stage or to a note of the same project. */
+export const CopisTarget = z.strictObject({ kind: CopisLinkKind, targetId: Id });
+export type CopisTarget = z.infer<typeof CopisTarget>;
+export const CopisLink = z.object({ entryId: Id, kind: CopisLinkKind, targetId: Id });
+export type CopisLink = z.infer<typeof CopisLink>;
+/** A project's COPIS entries (by element, in order) and their links to stages and notes that are on the map. */
+export const CopisContent = z.object({ entries: z.array(CopisEntry), links: z.array(CopisLink) });
+export type CopisContent = z.infer<typeof CopisContent>;
+/** What every COPIS edit answers: the whole analysis as it is now, with the variant. */
+export const CopisAnalysis = CopisContent.extend({ variant: CopisVariant });
+export type CopisAnalysis = z.infer<typeof CopisAnalysis>;
+
 /** Everything needed to draw one project's map. */
 export const ProjectMap = z.object({
   project: Project,
@@ -127,6 +163,7 @@ export const ProjectMap = z.object({
   lanes: z.array(Lane),
   notes: z.array(Note),
   emotions: z.array(EmotionScore),
+  copis: CopisContent,
 });
 export type ProjectMap = z.infer<typeof ProjectMap>;
 
@@ -174,6 +211,8 @@ export const SnapshotMap = z.object({
   lanes: z.array(Lane),
   notes: z.array(Note),
   emotions: z.array(EmotionScore),
+  /** Absent in versions saved before COPIS existed: restoring one of those leaves the analysis as it is. */
+  copis: CopisContent.optional(),
 });
 export type SnapshotMap = z.infer<typeof SnapshotMap>;
 
@@ -196,6 +235,12 @@ export const MapDiff = z.object({
     added: z.array(EmotionScore),
     removed: z.array(EmotionScore),
     changed: z.array(z.object({ before: EmotionScore, after: EmotionScore })),
+  }),
+  copis: z.object({
+    added: z.array(CopisEntry),
+    removed: z.array(CopisEntry),
+    /** Same entry; other text, another element, or other links. */
+    changed: z.array(z.object({ before: CopisEntry, after: CopisEntry, fields: z.array(z.enum(['text', 'element', 'links'])) })),
   }),
   unchanged: z.boolean(),
 });

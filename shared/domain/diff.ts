@@ -15,7 +15,8 @@
  * A note can be both changed and moved. Positions alone (renumbered when a neighbour comes or
  * goes) are never a change.
  */
-import type { EmotionScore, Lane, Note, Stage } from '../api/schemas';
+import type { CopisContent, CopisEntry, EmotionScore, Lane, Note, Stage } from '../api/schemas';
+import { COPIS_ELEMENTS } from './copis';
 import { cellKey } from './layout';
 
 export type NoteField = 'text' | 'color' | 'tags' | 'channel';
@@ -27,6 +28,15 @@ export interface MapContent {
   lanes: readonly Lane[];
   notes: readonly Note[];
   emotions: readonly EmotionScore[];
+  /** Absent in versions saved before COPIS existed: then the analysis is not compared. */
+  copis?: CopisContent | undefined;
+}
+
+export type CopisField = 'text' | 'element' | 'links';
+export interface CopisDiff {
+  added: CopisEntry[];
+  removed: CopisEntry[];
+  changed: { before: CopisEntry; after: CopisEntry; fields: CopisField[] }[];
 }
 
 export interface NoteChange {
@@ -61,6 +71,7 @@ export interface MapDiff {
   stages: AxisDiff<Stage>;
   lanes: AxisDiff<Lane>;
   emotions: EmotionDiff;
+  copis: CopisDiff;
   /** Nothing above differs. */
   unchanged: boolean;
 }
@@ -107,12 +118,14 @@ export function diffMaps(before: MapContent, after: MapContent): MapDiff {
   const stages = diffAxis(before.stages, after.stages);
   const lanes = diffAxis(before.lanes, after.lanes);
   const emotions = diffEmotions(before.emotions, after.emotions);
+  const copis = before.copis && after.copis ? diffCopis(before.copis, after.copis) : { added: [], removed: [], changed: [] };
   const unchanged =
     added.length + removed.length + changed.length + moved.length === 0 &&
     axisUnchanged(stages) &&
     axisUnchanged(lanes) &&
-    emotions.added.length + emotions.removed.length + emotions.changed.length === 0;
-  return { added, removed, changed, moved, stages, lanes, emotions, unchanged };
+    emotions.added.length + emotions.removed.length + emotions.changed.length === 0 &&
+    copis.added.length + copis.removed.length + copis.changed.length === 0;
+  return { added, removed, changed, moved, stages, lanes, emotions, copis, unchanged };
 }
 
 function sameField(field: NoteField, a: Note, b: Note): boolean {
@@ -158,6 +171,33 @@ function diffEmotions(before: readonly EmotionScore[], after: readonly EmotionSc
   for (const e of [...after].sort(order)) {
     const old = b.get(key(e));
     if (old && (old.score !== e.score || old.explanation !== e.explanation)) changed.push({ before: old, after: e });
+  }
+  return { added, removed, changed };
+}
+
+/** COPIS entries matched by id: added, removed, or changed in text, element or links (an order change alone is not a change). */
+export function diffCopis(before: CopisContent, after: CopisContent): CopisDiff {
+  const linksOf = (c: CopisContent) => {
+    const m = new Map<string, string[]>();
+    for (const l of c.links) m.set(l.entryId, [...(m.get(l.entryId) ?? []), `${l.kind} ${l.targetId}`]);
+    return m;
+  };
+  const lb = linksOf(before);
+  const la = linksOf(after);
+  const b = byId(before.entries);
+  const a = byId(after.entries);
+  const order = (x: CopisEntry, y: CopisEntry) => COPIS_ELEMENTS.indexOf(x.element) - COPIS_ELEMENTS.indexOf(y.element) || x.position - y.position || cmp(x.id, y.id);
+  const added = after.entries.filter((e) => !b.has(e.id)).sort(order);
+  const removed = before.entries.filter((e) => !a.has(e.id)).sort(order);
+  const changed: CopisDiff['changed'] = [];
+  for (const e of [...after.entries].sort(order)) {
+    const old = b.get(e.id);
+    if (!old) continue;
+    const fields: CopisField[] = [];
+    if (old.text !== e.text) fields.push('text');
+    if (old.element !== e.element) fields.push('element');
+    if (!sameSet(lb.get(e.id) ?? [], la.get(e.id) ?? [])) fields.push('links');
+    if (fields.length > 0) changed.push({ before: old, after: e, fields });
   }
   return { added, removed, changed };
 }

@@ -42,7 +42,7 @@ export const NOTE_COLOR_FILLS: Record<NoteColor, string> = {
 export const COPIS_VARIANTS = ['consumer', 'customer', 'lean'] as const;
 export type CopisVariant = (typeof COPIS_VARIANTS)[number];
 
-export const TEMPLATE_IDS = ['blank', 'purchase'] as const;
+export const TEMPLATE_IDS = ['blank', 'purchase', 'referral', 'support', 'personalisation'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 /** Why a snapshot was taken: by hand, or automatically before or after something. */

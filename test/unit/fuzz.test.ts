@@ -57,6 +57,8 @@ interface Fixture {
   closedRoundId: string;
   /** The project as a .journey file (base64), as projects.exportJourney made it. */
   journey: string;
+  /** A COPIS entry linked to the first stage and to the note. */
+  entry: { id: string; element: string; text: string; position: number; createdAt: string; updatedAt: string };
 }
 let fx: Fixture | undefined;
 
@@ -70,13 +72,16 @@ function fixture(): Fixture {
   const current = fx;
   const got = current ? core.dispatch('map.get', { projectId: current.projectId }, 'fuzz') : null;
   if (current && got?.ok) {
-    const m = got.value as { stages: { id: string }[]; lanes: { id: string }[]; notes: Note[] };
-    if (m.notes.some((n) => n.id === current.note.id)) return { ...current, stageIds: m.stages.map((s) => s.id), laneIds: m.lanes.map((l) => l.id) };
+    const m = got.value as { stages: { id: string }[]; lanes: { id: string }[]; notes: Note[]; copis: { entries: { id: string }[] } };
+    if (m.notes.some((n) => n.id === current.note.id) && m.copis.entries.some((e) => e.id === current.entry.id)) return { ...current, stageIds: m.stages.map((s) => s.id), laneIds: m.lanes.map((l) => l.id) };
   }
   const p = unwrap<{ id: string }>(core.dispatch('projects.create', { template: 'purchase', title: 'Fuzz target', client: 'Hostile input' }, 'fuzz'));
   const m = unwrap<{ stages: { id: string }[]; lanes: { id: string; kind: string }[] }>(core.dispatch('map.get', { projectId: p.id }, 'fuzz'));
   const notesLane = m.lanes.find((l) => l.kind === 'notes')!.id;
   const note = unwrap<Note>(core.dispatch('notes.create', { projectId: p.id, stageId: m.stages[0]!.id, laneId: notesLane, text: 'Keep me', tags: ['idea'] }, 'fuzz'));
+  const copis = unwrap<{ entries: Fixture['entry'][] }>(
+    core.dispatch('copis.add', { projectId: p.id, element: 'i', text: 'Fuzz entry', links: [{ kind: 'stage', targetId: m.stages[0]!.id }, { kind: 'note', targetId: note.id }] }, 'fuzz'),
+  );
   const snap = unwrap<{ id: string }>(core.dispatch('snapshots.create', { projectId: p.id, name: 'Fuzz snapshot' }, 'fuzz'));
   const closed = unwrap<{ id: string }>(core.dispatch('voting.open', { projectId: p.id, name: 'Fuzz closed round' }, 'fuzz'));
   unwrap(core.dispatch('voting.close', { projectId: p.id, roundId: closed.id }, 'fuzz'));
@@ -95,6 +100,7 @@ function fixture(): Fixture {
     roundId: round.id,
     closedRoundId: closed.id,
     journey: unwrap<{ data: string }>(core.dispatch('projects.exportJourney', { projectId: p.id }, 'fuzz')).data,
+    entry: copis.entries[0]!,
   };
   return fx;
 }
@@ -155,6 +161,15 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'projects.exportJson': () => ({ projectId }),
     'projects.previewImport': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
     'projects.import': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
+    'copis.get': () => ({ projectId }),
+    'copis.add': () => ({ projectId, id: randomUUID(), element: 'c', text: 'Entry', index: 0, links: [{ kind: 'stage', targetId: stageId }] }),
+    'copis.update': () => ({ projectId, entryId: f.entry.id, text: 'Fuzz entry' }),
+    'copis.move': () => ({ projectId, entryId: f.entry.id, element: 'i', index: 0 }),
+    'copis.delete': () => ({ projectId, entryId: randomUUID() }), // the fixture's entry stays for the other seeds
+    'copis.restore': () => ({ projectId, entry: { ...f.entry, id: randomUUID() }, links: [{ kind: 'note', targetId: f.note.id }] }),
+    'copis.link': () => ({ projectId, entryId: f.entry.id, targets: [{ kind: 'stage', targetId: f.stageIds[1] }] }),
+    'copis.unlink': () => ({ projectId, entryId: f.entry.id, targets: [{ kind: 'note', targetId: f.note.id }] }),
+    'copis.setVariant': () => ({ projectId, variant: 'lean' }),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];

@@ -441,8 +441,12 @@ export class CanvasController implements PointerHost {
   };
 
   drawFrameLayer = (ctx: CanvasRenderingContext2D) => {
-    if (this.layers) drawFrameLayer(ctx, this.staticView());
+    if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
+    drawFrameLayer(ctx, this.staticView());
+    this.frameExtras?.(ctx);
   };
+  /** Drawn over the frame, in world units (COPIS highlights and coverage strip: renderer/src/copis/canvasCopis.ts). */
+  frameExtras: ((ctx: CanvasRenderingContext2D) => void) | null = null;
 
   /** Notes drawn last frame (for tests that check culling never hides a note in view). */
   lastDrawn: string[] = [];

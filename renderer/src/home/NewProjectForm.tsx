@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Project } from '../../../shared/api/schemas';
 import { TEMPLATE_IDS, type TemplateId } from '../../../shared/domain/model';
 import { TEMPLATES } from '../../../shared/domain/templates';
+import { COPIS_ELEMENTS, COPIS_VARIANT_INFO } from '../../../shared/domain/copis';
 import { useApi } from '../api/ApiContext';
 
 export function NewProjectForm({ onCreated, onCancel }: { onCreated(project: Project): void; onCancel(): void }) {
@@ -69,6 +70,7 @@ export function NewProjectForm({ onCreated, onCancel }: { onCreated(project: Pro
               );
             })}
           </div>
+          <TemplateContents id={template} />
         </fieldset>
         <div className="form-grid">
           <label className="field field-wide">
@@ -103,5 +105,32 @@ export function NewProjectForm({ onCreated, onCancel }: { onCreated(project: Pro
         </div>
       </form>
     </section>
+  );
+}
+
+const KIND_WORDS = { notes: 'notes', touchpoints: 'touchpoints', emotion: 'emotion curve' } as const;
+
+/** What the chosen template puts in the new project: stages, lanes and the COPIS variant, before it is created. */
+function TemplateContents({ id }: { id: TemplateId }) {
+  const t = TEMPLATES[id];
+  const copis = COPIS_VARIANT_INFO[t.copisVariant];
+  return (
+    <div className="template-contents" data-testid="template-contents" aria-live="polite">
+      <p className="template-contents-title">“{t.name}” starts with:</p>
+      <dl>
+        <dt>Stages</dt>
+        <dd>{t.stages.map((s) => s.title).join(' → ')}</dd>
+        <dt>Lanes</dt>
+        <dd>{t.lanes.map((l) => `${l.title} (${KIND_WORDS[l.kind]})`).join(', ')}</dd>
+        <dt>COPIS</dt>
+        <dd>{COPIS_ELEMENTS.map((e) => copis.labels[e]).join(', ')}</dd>
+        {t.stages.some((s) => s.prompt) && (
+          <>
+            <dt>Prompts</dt>
+            <dd>A guiding question for every stage, lane and COPIS element, shown as a hint until something is written there.</dd>
+          </>
+        )}
+      </dl>
+    </div>
   );
 }

@@ -29,6 +29,7 @@ import type { CanvasController } from '../canvas/controller';
 import { PngTools } from '../present/PngTools';
 import { PresentationView } from '../present/PresentationView';
 import { usePresentMode } from '../present/usePresentMode';
+import { useCopis } from '../copis/useCopis';
 import { useTransitionStore } from '../util/useTransitionStore';
 import type { MapActions } from './view';
 
@@ -143,6 +144,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const present = usePresentMode(projectId);
   const canvasRef = useRef<CanvasController | null>(null);
   const projectDetails = useDetails({ store, map, history });
+  const copis = useCopis({ store, map, history });
   // One side panel at a time: the map keeps its width.
   useEffect(() => {
     if (versions.open) voting.setOpen(false);
@@ -216,6 +218,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
           {timer.button}
           {voting.button}
           {present.buttons}
+          {copis.button}
           <button
             type="button"
             className={`button button-small versions-button${versions.open ? ' versions-button-on' : ''}`}
@@ -236,10 +239,11 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
       </nav>
       <div className="map-body">
         <main className="map-main">
-          <MapViews map={map} live={store} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} controllerRef={canvasRef} />
+          <MapViews map={map} live={store} actions={actions} view={view} marks={versions.marks} reveal={versions.reveal} votes={voting.votes} controllerRef={canvasRef} copis={copis} />
         </main>
         {versions.open && <VersionsPanel versions={versions} map={map} />}
         {voting.panel}
+        {copis.panel}
       </div>
       {timer.overlay}
       {projectDetails.dialog}

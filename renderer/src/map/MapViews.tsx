@@ -2,7 +2,7 @@
  * The map's two views — the canvas (for the room) and the outline (accessible HTML) — with Find
  * working over whichever is shown. One view is mounted at a time, so their keys never compete.
  */
-import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { MapCanvas, type LiveMap } from '../canvas/MapCanvas';
 import type { CanvasController } from '../canvas/controller';
@@ -12,6 +12,7 @@ import { OutlineView } from '../outline/OutlineView';
 import type { CompareMarks, RevealRequest } from '../versions/useVersions';
 import type { VoteMarks } from '../voting/marks';
 import type { MapActions } from './view';
+import type { CopisCanvas } from '../copis/canvasCopis';
 
 export type MapViewKind = 'canvas' | 'outline';
 const VIEW_KEY = 'journeywall:map-view';
@@ -61,9 +62,11 @@ export interface MapViewsProps {
   votes?: VoteMarks | null;
   /** Set to the canvas's controller while the canvas is shown (the PNG export reads its view). */
   controllerRef?: MutableRefObject<CanvasController | null>;
+  /** The COPIS analysis: its canvas side (highlights, coverage strip, selection) and its outline section. */
+  copis?: { canvas: CopisCanvas; outline: ReactNode } | null;
 }
 
-export function MapViews({ map, live, actions, view, marks = null, reveal = null, votes = null, controllerRef }: MapViewsProps) {
+export function MapViews({ map, live, actions, view, marks = null, reveal = null, votes = null, controllerRef, copis = null }: MapViewsProps) {
   const [findOpen, setFindOpen] = useState(false);
   const [found, setFound] = useState<{ ids: readonly string[]; current: string | null }>({ ids: [], current: null });
   const controller = useRef<CanvasController | null>(null);
@@ -71,6 +74,13 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
   marksRef.current = marks;
   const votesRef = useRef(votes);
   votesRef.current = votes;
+  const copisCanvas = copis?.canvas ?? null;
+  const copisRef = useRef(copisCanvas);
+  copisRef.current = copisCanvas;
+  useEffect(() => {
+    copisCanvas?.attach(view === 'canvas' ? controller.current : null);
+    return () => copisCanvas?.attach(null);
+  }, [copisCanvas, view]);
   useFindCommand(() => setFindOpen(true));
 
   // Marks on the canvas; in the outline, a data-compare attribute on each marked note.
@@ -119,6 +129,7 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
         c.setMarks(new Map(marksRef.current?.colors ?? []));
         c.setVotes(votesRef.current);
       }
+      copisRef.current?.attach(c);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -139,7 +150,7 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
     <MapCanvas map={map} live={live} actions={actions} onController={onController} findBar={findBar} />
   ) : (
     <>
-      <OutlineView map={map} actions={actions} find={found} votes={votes} />
+      <OutlineView map={map} actions={actions} find={found} votes={votes} extra={copis?.outline} />
       {findBar}
     </>
   );

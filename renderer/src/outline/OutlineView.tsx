@@ -10,7 +10,7 @@
  */
 import { editKeys } from '../ui/editKeys';
 import { cellKey, notesByCell } from '../map/model';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { EmotionScore, Lane, Note, Stage } from '../../../shared/api/schemas';
 import { MAX_EXPLANATION } from '../../../shared/domain/limits';
 import { EMOTION_COLORS, EMOTION_LABELS } from '../../../shared/domain/emotion';
@@ -76,7 +76,7 @@ interface NoteHandlers {
   endMove(noteId: string, target: Cell | null): void;
 }
 
-export function OutlineView({ map, actions, find, votes = null }: OutlineViewProps) {
+export function OutlineView({ map, actions, find, votes = null, extra = null }: OutlineViewProps & { extra?: ReactNode }) {
   const rootRef = useRef<HTMLDivElement>(null);
   // Keyed on the lists themselves: a note's edit leaves them (and the memoized notes) alone.
   const stages = useMemo(() => byPosition(map.stages), [map.stages]);
@@ -276,6 +276,7 @@ export function OutlineView({ map, actions, find, votes = null }: OutlineViewPro
             );
           })
         )}
+        {extra}
       </div>
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="outline-status">
         {status}
