@@ -15,6 +15,9 @@ export function OutlineCopis({ state }: { state: CopisState }) {
   const info = COPIS_VARIANT_INFO[state.variant];
   const stageTitle = new Map(map.stages.map((s) => [s.id, s.title]));
   const noteText = new Map(map.notes.map((n) => [n.id, n.text]));
+  // Links are listed in the map's order (stages left to right, notes as the outline reads them), not in the order they were made.
+  const place = new Map<string, number>([...map.stages.map((s, i) => [s.id, i] as const), ...map.notes.map((n, i) => [n.id, i] as const)]);
+  const inMapOrder = <T extends { targetId: string }>(links: T[]) => links.sort((a, b) => (place.get(a.targetId) ?? 0) - (place.get(b.targetId) ?? 0));
   const focusAdd = (el: CopisElement) => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="outline-copis-add"][data-element="${el}"]`)?.focus());
   return (
     <section className="outline-copis" aria-labelledby={id} data-testid="outline-copis">
@@ -29,7 +32,7 @@ export function OutlineCopis({ state }: { state: CopisState }) {
             <p className="outline-prompt">{info.explanations[el]}</p>
             <ul>
               {entries.map((e) => {
-                const links = map.copis.links.filter((l) => l.entryId === e.id);
+                const links = inMapOrder(map.copis.links.filter((l) => l.entryId === e.id));
                 const stages = links.filter((l) => l.kind === 'stage').map((l) => stageTitle.get(l.targetId)).filter(Boolean);
                 const notes = links.filter((l) => l.kind === 'note').map((l) => noteText.get(l.targetId)).filter((t): t is string => t !== undefined);
                 return (
