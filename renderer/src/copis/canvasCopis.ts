@@ -124,34 +124,39 @@ export class CopisCanvas {
     }
     const strip = this.strip;
     if (strip) {
-      const h = 18;
+      // Sized from the map's text size (like a note's tags), so the room can read it at Large.
+      const f = m.tagFont + 1;
+      const box = Math.round(f * 0.95);
+      const h = Math.round(f * 1.6);
       const y = off.y + m.headerHeight;
       for (const s of layout.stages) {
         const counts = strip.counts.get(s.id);
         if (!counts) continue;
         const x0 = s.x + 8;
-        const w = Math.min(s.w - 16, 5 * 34 + 8);
+        const step = Math.min((s.w - 24) / 5, f * 3);
+        const w = 5 * step + 8;
         ctx.fillStyle = COPIS_COLORS.stripBg;
         ctx.fillRect(x0, y, w, h);
         ctx.strokeStyle = 'rgba(20,24,29,0.25)';
         ctx.lineWidth = 1 / z;
         ctx.strokeRect(x0, y, w, h);
-        ctx.font = '700 12px Inter, sans-serif';
+        ctx.font = `700 ${f}px Inter, sans-serif`;
         ctx.textBaseline = 'middle';
         let marks = '';
         COPIS_ELEMENTS.forEach((el, i) => {
-          const x = x0 + 5 + i * 34;
+          const x = x0 + 5 + i * step;
+          const top = y + (h - box) / 2;
           const filled = counts[el] > 0;
           ctx.lineWidth = 1.5;
           if (filled) {
             ctx.fillStyle = COPIS_COLORS.filled;
-            ctx.fillRect(x, y + 3, 12, 12);
+            ctx.fillRect(x, top, box, box);
           } else {
             ctx.strokeStyle = COPIS_COLORS.gap;
-            ctx.strokeRect(x + 0.75, y + 3.75, 10.5, 10.5);
+            ctx.strokeRect(x + 0.75, top + 0.75, box - 1.5, box - 1.5);
           }
           ctx.fillStyle = filled ? COPIS_COLORS.filled : COPIS_COLORS.gap;
-          ctx.fillText(strip.letters[el], x + 15, y + h / 2 + 0.5);
+          ctx.fillText(strip.letters[el], x + box + 3, y + h / 2 + 0.5);
           marks += filled ? el.toUpperCase() : el;
         });
         drawn.strip[s.id] = marks;
