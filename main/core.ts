@@ -19,6 +19,7 @@ import { openLibrary, type Db } from './db/library';
 import { LIBRARY_FILE } from './paths';
 import { checkedBackupFile, listBackups, RecoveryError } from './recovery';
 import { createHandlers, type LibraryControl } from './services';
+import { WorkerPool } from './workers/pool';
 
 export interface CoreBackupOptions {
   clock?: Clock;
@@ -71,10 +72,12 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
     listBackups: () => listBackups(dataDir, native),
     restoreBackup: (name) => restoreBackup(name),
   };
-  let current: Dispatch = createDispatch(createHandlers(db, emit, library));
+  // One worker thread for the whole run: project files are read and checked there.
+  const workers = new WorkerPool({ nativeBinding: options.nativeBinding });
+  let current: Dispatch = createDispatch(createHandlers(db, emit, library, workers));
   const reconnect = (next: Db) => {
     db = next;
-    current = createDispatch(createHandlers(db, emit, library));
+    current = createDispatch(createHandlers(db, emit, library, workers));
   };
   const dispatch: Dispatch = (method, input, origin) => {
     if (closed) return { ok: false, error: { code: 'unavailable', message: 'Journeywall is closing; the request was not carried out.' } };
@@ -166,6 +169,7 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
       scheduler?.stop();
       checkpoints.stop();
       listeners.clear();
+      void workers.close();
       if (db.open) db.close();
     },
   };

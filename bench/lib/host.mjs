@@ -53,6 +53,8 @@ export function snapshotApp(dir) {
   const copy = path.join(dir, 'dist');
   fs.mkdirSync(path.join(copy, 'main'), { recursive: true });
   fs.copyFileSync(WEB_ENTRY, path.join(copy, 'main', 'web.cjs'));
+  // The worker thread's code, beside the host as the build puts it.
+  fs.copyFileSync(path.join(path.dirname(WEB_ENTRY), 'worker.cjs'), path.join(copy, 'main', 'worker.cjs'));
   fs.cpSync(path.dirname(RENDERER_ENTRY), path.join(copy, 'renderer'), { recursive: true });
   return { entry: path.join(copy, 'main', 'web.cjs'), builtAt: new Date(fs.statSync(WEB_ENTRY).mtimeMs).toISOString() };
 }

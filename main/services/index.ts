@@ -11,13 +11,14 @@ import { structureHandlers } from './structure';
 import { timerHandlers } from './timer';
 import { transferHandlers } from './transfers';
 import { votingHandlers } from './voting';
+import type { WorkerPool } from '../workers/pool';
 
 export type { CallContext, EventSink, Handlers } from './context';
 export type { LibraryControl } from './backups';
 
 /** Every API method's implementation; the type makes a missing one a compile error. */
-export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl): Handlers {
-  const ctx = new ServiceContext(db, emit);
+export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl, workers?: WorkerPool): Handlers {
+  const ctx = new ServiceContext(db, emit, workers);
   return {
     ...projectHandlers(ctx),
     ...noteHandlers(ctx),

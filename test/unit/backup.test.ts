@@ -22,7 +22,7 @@ import {
 } from '../../main/backup';
 import { startCore, type Core } from '../../main/core';
 import type { ApiEvent } from '../../shared/api/contract';
-import { tempDir } from '../support/library';
+import { sync, tempDir } from '../support/library';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -71,7 +71,7 @@ function core(dir = tempDir('journeywall-backup-'), clock = new FakeClock()) {
 }
 
 function call<T = unknown>(c: Core, method: string, input: unknown): T {
-  const r = c.dispatch(method, input, 'test');
+  const r = sync(c.dispatch(method, input, 'test'));
   if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
@@ -425,9 +425,9 @@ describe('backups through the API', () => {
     fs.writeFileSync(file, bytes);
     const before = fs.readdirSync(c.backupsDir).sort();
 
-    const missing = c.dispatch('backups.restore', { name: 'library-20200101-000000.journeywall.sqlite' }, 'test');
+    const missing = sync(c.dispatch('backups.restore', { name: 'library-20200101-000000.journeywall.sqlite' }, 'test'));
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const bad = c.dispatch('backups.restore', { name }, 'test');
+    const bad = sync(c.dispatch('backups.restore', { name }, 'test'));
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('conflict');

@@ -23,7 +23,7 @@ import { IPC, WS_PATH } from '../../shared/api/bridge';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { ERROR_CODES, type Result } from '../../shared/api/errors';
 import type { Note } from '../../shared/api/schemas';
-import { tempDir } from '../support/library';
+import { sync, tempDir } from '../support/library';
 import { connect, sessionCookie, type WsClient } from '../support/ws-client';
 
 /** Generated inputs per method (each goes through all three transports). */
@@ -60,7 +60,8 @@ interface Fixture {
 }
 let fx: Fixture | undefined;
 
-function unwrap<T>(r: Result<unknown>): T {
+function unwrap<T>(result: Result<unknown> | Promise<Result<unknown>>): T {
+  const r = sync(result);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
@@ -68,7 +69,7 @@ function unwrap<T>(r: Result<unknown>): T {
 /** The project every seed refers to; made again if a generated call happened to delete it. */
 function fixture(): Fixture {
   const current = fx;
-  const got = current ? core.dispatch('map.get', { projectId: current.projectId }, 'fuzz') : null;
+  const got = current ? sync(core.dispatch('map.get', { projectId: current.projectId }, 'fuzz')) : null;
   if (current && got?.ok) {
     const m = got.value as { stages: { id: string }[]; lanes: { id: string }[]; notes: Note[] };
     if (m.notes.some((n) => n.id === current.note.id)) return { ...current, stageIds: m.stages.map((s) => s.id), laneIds: m.lanes.map((l) => l.id) };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Not the csv index: the renderer loads the contract, and the parser (papaparse) stays in main.
 import { MAX_CSV_TEXT, MAX_IMPORT_NOTES, MAX_NEW_AXES, MAX_PROBLEMS_SHOWN } from '../../domain/csv/limits';
 import { CSV_FIELDS, DELIMITER_KINDS } from '../../domain/csv/vocabulary';
-import { Channel, Id, Lane, LaneKind, Name, Note, NoteColor, NoteTag, NoteText, ShortText, SnapshotSummary, Stage } from '../schemas';
+import { Channel, Id, Lane, LaneKind, Note, NoteColor, NoteTag, RestoredLane, RestoredNote, RestoredStage, ShortText, SnapshotSummary, Stage } from '../schemas';
 import { mutation, query, inProject, input } from './define';
 
 /** The text of a CSV file, as read from disk (UTF-8; a byte-order mark is fine). */
@@ -89,9 +89,9 @@ export const transfersMethods = {
     'Redo of an import: put back stages, lanes and notes exactly as notes.removeImported returned them (same ids, places and times), in one change.',
     input({
       ...inProject,
-      stages: z.array(Stage.extend({ title: Name })).max(MAX_NEW_AXES, many('stages', MAX_NEW_AXES)),
-      lanes: z.array(Lane.extend({ title: Name })).max(MAX_NEW_AXES, many('lanes', MAX_NEW_AXES)),
-      notes: z.array(Note.extend({ text: NoteText, author: ShortText })).max(MAX_IMPORT_NOTES, many('notes', MAX_IMPORT_NOTES)),
+      stages: z.array(RestoredStage).max(MAX_NEW_AXES, many('stages', MAX_NEW_AXES)),
+      lanes: z.array(RestoredLane).max(MAX_NEW_AXES, many('lanes', MAX_NEW_AXES)),
+      notes: z.array(RestoredNote).max(MAX_IMPORT_NOTES, many('notes', MAX_IMPORT_NOTES)),
     }),
     ImportedItems,
   ),
