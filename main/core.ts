@@ -20,6 +20,7 @@ import { LIBRARY_FILE } from './paths';
 import { checkedBackupFile, listBackups, RecoveryError } from './recovery';
 import { createHandlers, type LibraryControl } from './services';
 import { WorkerPool } from './workers/pool';
+import { purgeExpiredTrash } from './services/trash';
 
 export interface CoreBackupOptions {
   clock?: Clock;
@@ -57,6 +58,8 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
   const dir = backupsDir(dataDir);
   const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   let db = openLibrary(libraryFile, native);
+  // Projects deleted 30 days ago or more leave the Trash for good.
+  purgeExpiredTrash(db);
   let closed = false;
 
   const listeners = new Set<(event: ApiEvent) => void>();

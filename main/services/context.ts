@@ -38,7 +38,8 @@ export class ServiceContext {
     readonly workers: WorkerPool = new WorkerPool(),
   ) {
     this.bumpRevision = db.prepare('UPDATE projects SET revision = revision + 1, updated_at = ? WHERE id = ? RETURNING revision, updated_at');
-    this.projectExists = db.prepare('SELECT 1 FROM projects WHERE id = ?').pluck();
+    // A project in the Trash is out of reach until it is restored.
+    this.projectExists = db.prepare('SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL').pluck();
     // Which notes a change wrote: recorded by temporary triggers (this connection only, never in
     // the file), read after the change, for the event that tells the other windows.
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS written_notes (id TEXT PRIMARY KEY, removed INTEGER NOT NULL) WITHOUT ROWID;

@@ -10,6 +10,7 @@ import { snapshotHandlers } from './snapshots';
 import { structureHandlers } from './structure';
 import { timerHandlers } from './timer';
 import { transferHandlers } from './transfers';
+import { trashHandlers } from './trash';
 import { votingHandlers } from './voting';
 import type { WorkerPool } from '../workers/pool';
 
@@ -31,5 +32,6 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...votingHandlers(ctx),
     ...timerHandlers(ctx),
     ...portableHandlers(ctx),
+    ...trashHandlers(ctx),
   };
 }

@@ -18,6 +18,7 @@ import { snapshotsMethods } from './methods/snapshots';
 import { structureMethods } from './methods/structure';
 import { timerMethods } from './methods/timer';
 import { transfersMethods } from './methods/transfers';
+import { trashMethods } from './methods/trash';
 import { votingMethods } from './methods/voting';
 
 /** Every method, by name. Each domain declares its methods in its own file under methods/. */
@@ -33,6 +34,7 @@ export const contract = {
   ...votingMethods,
   ...timerMethods,
   ...portableMethods,
+  ...trashMethods,
 } as const;
 
 export type Contract = typeof contract;
