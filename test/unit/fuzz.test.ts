@@ -156,6 +156,10 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'projects.exportJson': () => ({ projectId }),
     'projects.previewImport': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
     'projects.import': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
+    'projects.trash': () => ({}),
+    'projects.restore': () => ({ projectId: randomUUID() }),
+    'projects.purge': () => ({ projectId: randomUUID() }),
+    'projects.emptyTrash': () => ({}),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];
@@ -405,6 +409,7 @@ afterAll(async () => {
 /** Each method starts on a fresh fixture: what earlier valid calls added does not pile up (or slow the byte checks). */
 function resetLibrary(): void {
   for (const p of unwrap<{ id: string }[]>(core.dispatch('projects.list', {}, 'fuzz'))) core.dispatch('projects.delete', { projectId: p.id }, 'fuzz');
+  core.dispatch('projects.emptyTrash', {}, 'fuzz');
   fx = undefined;
   fixture();
   lastBytes = libraryBytesNow();
