@@ -187,11 +187,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   };
   const parseInWorker = async (bytes: Buffer): Promise<ParseOutcome> => {
-    // A copy of its own, handed over (not copied again) to the worker.
-    const own = new Uint8Array(bytes.length);
-    own.set(bytes);
+    // Handed over to the worker, not copied, when the message has its memory to itself (ws gives a
+    // large message a buffer of its own); a copy of its own otherwise.
+    const exclusive = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    const own = exclusive ? new Uint8Array(bytes.buffer as ArrayBuffer) : Uint8Array.from(bytes);
     try {
-      return await workers.run({ task: 'parse', bytes: own }, [own.buffer]);
+      return await workers.run({ task: 'parse', bytes: own }, [own.buffer as ArrayBuffer]);
     } catch {
       return { ok: false, reason: 'too-complex', message: 'The request could not be read.' };
     }
