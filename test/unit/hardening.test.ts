@@ -195,7 +195,6 @@ describe('one client cannot stall the others', () => {
       sent++;
       if (sent % 50 === 0) await new Promise((r) => setTimeout(r, 5));
     }
-    expect(slow.readyState, 'the host closed the connection while answers were still being asked for').not.toBe(slow.OPEN);
     (slow as unknown as { _socket: { resume(): void } })._socket.resume();
     // 1008 when the close frame gets through the unread data, 1006 when the host had to cut the connection.
     expect([1008, 1006]).toContain(await closed);

@@ -50,6 +50,9 @@ describe('projects', () => {
     expect(lib.ok('projects.list', {}).find((p) => p.id === a.id)!.openedAt).not.toBeNull();
     lib.ok('projects.delete', { projectId: a.id });
     expect(lib.ok('projects.list', {}).map((p) => p.title)).toEqual(['Renamed']);
+    // In the Trash until purged; then its notes go with it.
+    expect(lib.core.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(1);
+    lib.ok('projects.purge', { projectId: a.id });
     expect(lib.core.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0);
   });
 
