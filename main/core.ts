@@ -19,6 +19,8 @@ import { openLibrary, type Db } from './db/library';
 import { LIBRARY_FILE } from './paths';
 import { checkedBackupFile, listBackups, RecoveryError } from './recovery';
 import { createHandlers, type LibraryControl } from './services';
+import { WorkerPool } from './workers/pool';
+import { purgeExpiredTrash } from './services/trash';
 
 export interface CoreBackupOptions {
   clock?: Clock;
@@ -56,6 +58,8 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
   const dir = backupsDir(dataDir);
   const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   let db = openLibrary(libraryFile, native);
+  // Projects deleted 30 days ago or more leave the Trash for good.
+  purgeExpiredTrash(db);
   let closed = false;
 
   const listeners = new Set<(event: ApiEvent) => void>();
@@ -72,10 +76,12 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
     listBackups: () => listBackups(dataDir, native),
     restoreBackup: (name) => restoreBackup(name),
   };
-  let current: Dispatch = createDispatch(createHandlers(db, emit, library));
+  // One worker thread for the whole run: project files are read and checked there.
+  const workers = new WorkerPool({ nativeBinding: options.nativeBinding });
+  let current: Dispatch = createDispatch(createHandlers(db, emit, library, workers));
   const reconnect = (next: Db) => {
     db = next;
-    current = createDispatch(createHandlers(db, emit, library));
+    current = createDispatch(createHandlers(db, emit, library, workers));
   };
   const dispatch: Dispatch = (method, input, origin) => {
     if (closed) return { ok: false, error: { code: 'unavailable', message: 'Journeywall is closing; the request was not carried out.' } };
@@ -167,6 +173,7 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
       scheduler?.stop();
       checkpoints.stop();
       listeners.clear();
+      void workers.close();
       if (db.open) db.close();
     },
   };

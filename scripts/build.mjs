@@ -1,6 +1,7 @@
 // Builds everything `npm start`, `npm run web` and the tests run:
 //   dist/main/electron.cjs  Electron's main process
 //   dist/main/web.cjs       the local web host
+//   dist/main/worker.cjs    the worker thread both run heavy work in (large requests, project files)
 //   dist/preload/preload.cjs the sandboxed preload (one file: a sandboxed preload cannot require)
 //   dist/main/fonts/        the fonts the PDF report embeds (main/pdf/font-files.ts lists them)
 //   dist/renderer/          the React app (Vite)
@@ -13,7 +14,7 @@ import { nodeBundle, root } from './node-bundle.mjs';
 const common = { ...nodeBundle, sourcemap: true };
 
 await Promise.all([
-  esbuild({ ...common, entryPoints: { electron: 'main/electron/main.ts', web: 'main/web.ts' }, outdir: 'dist/main' }),
+  esbuild({ ...common, entryPoints: { electron: 'main/electron/main.ts', web: 'main/web.ts', worker: 'main/workers/worker.ts' }, outdir: 'dist/main' }),
   esbuild({ ...common, entryPoints: { preload: 'preload/preload.ts' }, outdir: 'dist/preload', target: 'chrome130' }),
 ]);
 // The PDF report's fonts: exactly the files main/pdf/font-files.ts lists (Inter, Noto Sans Hebrew,

@@ -58,7 +58,7 @@ const dataDir = path.join(work, 'data');
 const entry = path.join(work, 'main', 'web.cjs');
 await build({
   ...nodeBundle,
-  entryPoints: { web: path.join(root, 'main', 'web.ts') },
+  entryPoints: { web: path.join(root, 'main', 'web.ts'), worker: path.join(root, 'main', 'workers', 'worker.ts') },
   outdir: path.join(work, 'main'),
 });
 

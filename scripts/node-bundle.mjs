@@ -12,8 +12,9 @@ export const nodeBundle = {
   format: 'cjs',
   logLevel: 'warning',
   // Native or data-reading packages ship as dependencies, not in the bundle: better-sqlite3 (a
-  // native module), pdfkit (reads its own data files at run time), electron.
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
+  // native module), pdfkit (reads its own data files at run time), electron, and bufferutil (ws's
+  // native unmasking: a 55 MB import message took ~300 ms of the main thread in ws's JavaScript loop).
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'bufferutil'],
   absWorkingDir: root,
   outExtension: { '.js': '.cjs' },
 };

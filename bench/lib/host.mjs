@@ -53,6 +53,8 @@ export function snapshotApp(dir) {
   const copy = path.join(dir, 'dist');
   fs.mkdirSync(path.join(copy, 'main'), { recursive: true });
   fs.copyFileSync(WEB_ENTRY, path.join(copy, 'main', 'web.cjs'));
+  // The worker thread's code, beside the host as the build puts it.
+  fs.copyFileSync(path.join(path.dirname(WEB_ENTRY), 'worker.cjs'), path.join(copy, 'main', 'worker.cjs'));
   fs.cpSync(path.dirname(RENDERER_ENTRY), path.join(copy, 'renderer'), { recursive: true });
   return { entry: path.join(copy, 'main', 'web.cjs'), builtAt: new Date(fs.statSync(WEB_ENTRY).mtimeMs).toISOString() };
 }
@@ -60,7 +62,7 @@ export function snapshotApp(dir) {
 export async function startHost(entry, dataDir) {
   // The copy finds its dependencies (better-sqlite3) in the project's node_modules.
   const env = { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') };
-  const child = spawn(process.execPath, [entry, '--data-dir', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.JOURNEYWALL_HOST_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.JOURNEYWALL_HOST_PROF] : []), entry, '--data-dir', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The web host did not print its address within 20 s:\n${output}`)), 20_000);

@@ -1,8 +1,10 @@
 /**
  * Which backups to delete: a pure function of the backups' times and now.
  *
- * Automatic backups: the newest one of each of the last 24 clock hours and the newest one of each
- * of the last 14 days (UTC) are kept, and the newest of all is never deleted, however old it is.
+ * Automatic backups: the newest five are always kept (the app backs up at every start, so several
+ * starts within one hour keep a backup each, and "delete, restart, look for the backup" finds it),
+ * and besides them the newest one of each of the last 24 clock hours and the newest one of each
+ * of the last 14 days (UTC); the newest of all is never deleted, however old it is.
  * Backups taken before a restore are kept for 14 days, and the newest of them always, so a restore
  * can be undone long after a later automatic backup.
  */
@@ -10,12 +12,14 @@ import type { BackupKind } from '../../shared/api/schemas';
 import { newestFirst as byAge } from './names';
 
 export interface RotationPolicy {
+  /** The newest this many automatic backups are kept, whenever they were taken. */
+  newest: number;
   hours: number;
   days: number;
   /** How long backups taken before a restore are kept. */
   beforeRestoreDays: number;
 }
-export const DEFAULT_ROTATION: RotationPolicy = { hours: 24, days: 14, beforeRestoreDays: 14 };
+export const DEFAULT_ROTATION: RotationPolicy = { newest: 5, hours: 24, days: 14, beforeRestoreDays: 14 };
 
 export interface BackupStamp {
   name: string;
@@ -34,6 +38,7 @@ export function backupsToDelete(backups: readonly BackupStamp[], now: number, po
 
   const automatic = newestFirst.filter((b) => b.kind === 'automatic');
   if (automatic[0]) keep.add(automatic[0].name);
+  for (const b of automatic.slice(0, policy.newest)) keep.add(b.name);
   const bucket = (size: number, count: number) => {
     const current = Math.floor(now / size);
     const taken = new Set<number>();

@@ -69,7 +69,7 @@ export function registerIpc(
   dispatch: Dispatch,
   isTrustedSender: (frame: SenderFrameLike | null | undefined) => boolean,
 ): void {
-  ipcMain.handle(IPC.call, (event, method, input, origin): Result<unknown> => {
+  ipcMain.handle(IPC.call, (event, method, input, origin): Result<unknown> | Promise<Result<unknown>> => {
     let frame: SenderFrameLike | null | undefined;
     try {
       frame = event?.senderFrame;

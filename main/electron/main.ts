@@ -16,6 +16,7 @@ import { contentSecurityPolicy } from '../host/csp';
 import { resolveDataDir } from '../paths';
 import { listBackups, restoreBackup } from '../recovery';
 import { serveAppRequest } from './app-protocol';
+import { guardSession, refuseBluetooth } from './session-guard';
 import { APP_ORIGIN, isAppUrl, isTrustedFrame, registerIpc } from './ipc';
 import { DISABLED_CHROMIUM_FEATURES } from './chromium';
 import { menuTemplate } from './menu';
@@ -60,6 +61,7 @@ function run(): void {
   });
 
   app.on('web-contents-created', (_event, contents) => {
+    refuseBluetooth(contents);
     contents.setWindowOpenHandler(({ url }) => {
       // The projector window (?view=projector): a window of the app's own, on the other display.
       if (isProjectorUrl(url, APP_ORIGIN)) openProjector(url, contents);
@@ -177,6 +179,7 @@ function lockDownSession(ses: Session): void {
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
+  guardSession(ses, (m) => console.warn(m));
 }
 
 function openExternally(url: string): void {

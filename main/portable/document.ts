@@ -14,6 +14,7 @@ import {
   CopisLinkKind,
   CopisText,
   CopisVariant,
+  DateTime,
   EmotionScoreValue,
   Explanation,
   IsoDate,
@@ -36,7 +37,7 @@ import { SNAPSHOT_FORMAT, StoredSnapshot } from '../services/snapshots';
 const RefId = z.string({ error: 'must be text' }).min(1, { error: 'is missing' }).max(200, { error: 'is too long to be an id' });
 const Position = z.int({ error: 'must be a whole number' }).min(-1_000_000_000, { error: 'is out of range' }).max(1_000_000_000, { error: 'is out of range' });
 /** A moment, kept as the app keeps them (UTC, ISO 8601). */
-const When = z.iso.datetime({ offset: true, error: 'must be a date and time like 2026-11-23T14:30:00Z' }).transform((s) => new Date(s).toISOString());
+const When = DateTime;
 const list = <T extends z.ZodType>(item: T, what: string, max: number) =>
   z.array(item, { error: `must be a list of ${what}` }).max(max, { error: `has more than ${max.toLocaleString('en')} ${what}` });
 const obj = <S extends z.ZodRawShape>(shape: S) => z.object(shape, { error: 'must be an object' });

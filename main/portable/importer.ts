@@ -2,10 +2,17 @@
  * Import: tell the kind of file by its contents, read it, check it, and write it into the library
  * as a new project — new ids for everything (references remapped, also inside saved versions),
  * in one transaction, so an import is all or nothing and the same file can be imported twice.
+ *
+ * Reading, checking and planning the rows (readProjectFile, summarize, planImport) need no
+ * library: they run in a worker thread (main/workers/), so a large file never holds up the other
+ * windows and participants. Only writeImport, a run of prepared inserts, runs on the library's
+ * connection.
  */
 import { randomUUID } from 'node:crypto';
+import type { ImportCounts, ImportPreview } from '../../shared/api/schemas';
 import { COPIS_ELEMENTS } from '../../shared/domain/copis';
 import { MAX_NAME } from '../../shared/domain/limits';
+import type { Db } from '../db/library';
 import type { ServiceContext } from '../services/context';
 import { SNAPSHOT_FORMAT } from '../services/snapshots';
 import { checkProject, clip, countsOf, type CheckedProject, type PortableInput } from './document';
@@ -32,7 +39,8 @@ function looksLikeJson(bytes: Buffer): boolean {
   return bytes[i] === 0x7b; // {
 }
 
-export function readProjectFile(ctx: ServiceContext, fileName: string, bytes: Buffer): ReadProjectFile {
+/** `like`: any connection made with the SQLite build to use (the library's, or a worker's own). `now`: the time a JSON file without times is given. */
+export function readProjectFile(like: Db, now: string, fileName: string, bytes: Buffer): ReadProjectFile {
   const name = fileName.toLowerCase();
   const format: FileFormat | null = isSqlite(bytes) ? 'journey' : looksLikeJson(bytes) ? 'json' : name.endsWith('.journey') ? 'journey' : name.endsWith('.json') ? 'json' : null;
   if (bytes.length === 0) return { format, input: null, project: null, problems: ['The file is empty.'] };
@@ -40,7 +48,7 @@ export function readProjectFile(ctx: ServiceContext, fileName: string, bytes: Bu
     return { format, input: null, project: null, problems: ['It is neither a Journeywall project file (.journey) nor a Journeywall JSON export.'] };
   }
   let read;
-  if (format === 'journey') read = readJourney(ctx.db, bytes);
+  if (format === 'journey') read = readJourney(like, bytes);
   else {
     let text: string;
     try {
@@ -48,7 +56,7 @@ export function readProjectFile(ctx: ServiceContext, fileName: string, bytes: Bu
     } catch {
       return { format, input: null, project: null, problems: ['It is not text in UTF-8, so it cannot be a Journeywall JSON export.'] };
     }
-    read = readJson(text, ctx.now());
+    read = readJson(text, now);
   }
   if (!read.input) return { format, input: null, project: null, problems: read.problems };
   const checked = checkProject(read.input);
@@ -89,8 +97,24 @@ function ordered<T extends { position: number }>(items: readonly T[]): T[] {
     .map((x) => x.item);
 }
 
-/** Writes the checked project into the library as a new project, in one transaction. Returns its id. */
-export function insertProject(ctx: ServiceContext, p: CheckedProject): string {
+/** The rows of a new project, with new ids, as parameters of the inserts writeImport runs (title and times set there). */
+export interface ImportPlan {
+  projectId: string;
+  /** title, client, workshop_date, facilitator, goal, description, copis_variant, template */
+  project: { title: string; client: string; workshopDate: string | null; facilitator: string; goal: string; description: string; copisVariant: string; template: string };
+  stages: unknown[][];
+  lanes: unknown[][];
+  notes: unknown[][];
+  emotions: unknown[][];
+  snapshots: unknown[][];
+  rounds: unknown[][];
+  votes: unknown[][];
+  copisEntries: unknown[][];
+  copisLinks: unknown[][];
+}
+
+/** Every row of the checked project with new ids (pure apart from the ids; runs in the worker). */
+export function planImport(p: CheckedProject): ImportPlan {
   const projectId = randomUUID();
   const stageId = idMap();
   const laneId = idMap();
@@ -98,103 +122,140 @@ export function insertProject(ctx: ServiceContext, p: CheckedProject): string {
   const personaId = idMap();
   const snapshotId = idMap();
   const roundId = idMap();
-  const now = ctx.now();
+  const entryId = idMap();
   const persona = (id: string | null) => (id === null ? null : personaId(id));
+  const d = p.project;
+  const plan: ImportPlan = {
+    projectId,
+    project: { title: d.title, client: d.client, workshopDate: d.workshopDate, facilitator: d.facilitator, goal: d.goal, description: d.description, copisVariant: d.copisVariant, template: d.template },
+    stages: ordered(p.stages).map((s, i) => [stageId(s.id), projectId, s.title, s.prompt, i]),
+    lanes: ordered(p.lanes).map((l, i) => [laneId(l.id), projectId, l.title, l.kind, l.color, l.prompt, i]),
+    notes: [],
+    emotions: p.emotions.map((e) => [projectId, laneId(e.laneId), stageId(e.stageId), persona(e.personaId), e.score, e.explanation]),
+    snapshots: [],
+    rounds: [],
+    votes: [],
+    copisEntries: [],
+    copisLinks: [],
+  };
 
+  // Positions 0…n−1 in every cell, in the file's order.
+  const cells = new Map<string, CheckedProject['notes']>();
+  for (const n of p.notes) {
+    const key = `${n.stageId}\u0000${n.laneId}`;
+    const cell = cells.get(key);
+    if (cell) cell.push(n);
+    else cells.set(key, [n]);
+  }
+  for (const cell of cells.values()) {
+    ordered(cell).forEach((n, i) =>
+      plan.notes.push([noteId(n.id), projectId, stageId(n.stageId), laneId(n.laneId), n.text, n.color, JSON.stringify(n.tags), n.channel, n.author, i, n.createdAt, n.updatedAt]),
+    );
+  }
+
+  for (const el of COPIS_ELEMENTS) {
+    ordered(p.copis.entries.filter((e) => e.element === el)).forEach((e, i) => plan.copisEntries.push([entryId(e.id), projectId, el, e.text, i, e.createdAt, e.updatedAt]));
+  }
+  for (const l of p.copis.links) plan.copisLinks.push([projectId, entryId(l.entryId), l.kind, l.kind === 'stage' ? stageId(l.targetId) : noteId(l.targetId)]);
+
+  // Saved versions keep the ids of the map they copy: renamed the same way, so comparing one
+  // with the imported map shows what it showed before (notes since deleted get ids of their own).
+  for (const s of p.snapshots) {
+    const m = s.doc;
+    const doc = {
+      format: SNAPSHOT_FORMAT,
+      project: { ...m.project, id: projectId },
+      stages: m.stages.map((x) => ({ ...x, id: stageId(x.id) })),
+      lanes: m.lanes.map((x) => ({ ...x, id: laneId(x.id) })),
+      notes: m.notes.map((x) => ({ ...x, id: noteId(x.id), stageId: stageId(x.stageId), laneId: laneId(x.laneId) })),
+      emotions: m.emotions.map((x) => ({ ...x, laneId: laneId(x.laneId), stageId: stageId(x.stageId), personaId: persona(x.personaId) })),
+      ...(m.copis
+        ? {
+            copis: {
+              entries: m.copis.entries.map((x) => ({ ...x, id: entryId(x.id) })),
+              links: m.copis.links.map((x) => ({ ...x, entryId: entryId(x.entryId), targetId: x.kind === 'stage' ? stageId(x.targetId) : noteId(x.targetId) })),
+            },
+          }
+        : {}),
+    };
+    plan.snapshots.push([snapshotId(s.id), projectId, s.name, s.reason, s.createdAt, doc.notes.length, JSON.stringify(doc)]);
+  }
+
+  // A round's lanes: those in the file (a list may name lanes deleted since; they are left out).
+  const lanesInFile = new Set(p.lanes.map((l) => l.id));
+  for (const r of p.rounds) {
+    const lanes = r.laneIds === null ? null : JSON.stringify([...new Set(r.laneIds)].filter((id) => lanesInFile.has(id)).map(laneId));
+    const id = roundId(r.id);
+    plan.rounds.push([id, projectId, r.name, r.votesPerParticipant, lanes, r.status, r.openedAt, r.closedAt, r.snapshotId === null ? null : snapshotId(r.snapshotId)]);
+    for (const v of r.votes) plan.votes.push([projectId, id, noteId(v.noteId), v.participant, v.castAt]);
+  }
+  return plan;
+}
+
+/** Writes a planned import into the library as a new project, in one transaction (prepared inserts only). Returns its id. */
+export function writeImport(ctx: ServiceContext, plan: ImportPlan): string {
+  const { projectId } = plan;
+  const now = ctx.now();
   ctx.db.transaction(() => {
-    const d = p.project;
+    const d = plan.project;
     ctx
       .sql(
         `INSERT INTO projects (id, title, client, workshop_date, facilitator, goal, description, copis_variant, template, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(projectId, importedTitle(ctx, d.title), d.client, d.workshopDate, d.facilitator, d.goal, d.description, d.copisVariant, d.template, now, now);
-
-    const addStage = ctx.sql('INSERT INTO stages (id, project_id, title, prompt, position) VALUES (?, ?, ?, ?, ?)');
-    ordered(p.stages).forEach((s, i) => addStage.run(stageId(s.id), projectId, s.title, s.prompt, i));
-    const addLane = ctx.sql('INSERT INTO lanes (id, project_id, title, kind, color, prompt, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    ordered(p.lanes).forEach((l, i) => addLane.run(laneId(l.id), projectId, l.title, l.kind, l.color, l.prompt, i));
-
-    // Positions 0…n−1 in every cell, in the file's order.
-    const cells = new Map<string, CheckedProject['notes']>();
-    for (const n of p.notes) {
-      const key = `${n.stageId}\u0000${n.laneId}`;
-      const cell = cells.get(key);
-      if (cell) cell.push(n);
-      else cells.set(key, [n]);
-    }
-    const addNote = ctx.sql(
-      'INSERT INTO notes (id, project_id, stage_id, lane_id, text, color, tags, channel, author, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const cell of cells.values()) {
-      ordered(cell).forEach((n, i) =>
-        addNote.run(noteId(n.id), projectId, stageId(n.stageId), laneId(n.laneId), n.text, n.color, JSON.stringify(n.tags), n.channel, n.author, i, n.createdAt, n.updatedAt),
-      );
-    }
-
-    const addScore = ctx.sql('INSERT INTO emotion_scores (project_id, lane_id, stage_id, persona_id, score, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const e of p.emotions) addScore.run(projectId, laneId(e.laneId), stageId(e.stageId), persona(e.personaId), e.score, e.explanation, now);
-
-    const entryId = idMap();
-    const addEntry = ctx.sql('INSERT INTO copis_entries (id, project_id, element, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const el of COPIS_ELEMENTS) ordered(p.copis.entries.filter((e) => e.element === el)).forEach((e, i) => addEntry.run(entryId(e.id), projectId, el, e.text, i, e.createdAt, e.updatedAt));
-    const addLink = ctx.sql('INSERT INTO copis_links (project_id, entry_id, kind, target_id) VALUES (?, ?, ?, ?)');
-    for (const l of p.copis.links) addLink.run(projectId, entryId(l.entryId), l.kind, l.kind === 'stage' ? stageId(l.targetId) : noteId(l.targetId));
-
-    // Saved versions keep the ids of the map they copy: renamed the same way, so comparing one
-    // with the imported map shows what it showed before (notes since deleted get ids of their own).
-    const addSnapshot = ctx.sql('INSERT INTO snapshots (id, project_id, name, reason, created_at, note_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const s of p.snapshots) {
-      const m = s.doc;
-      const doc = {
-        format: SNAPSHOT_FORMAT,
-        project: { ...m.project, id: projectId },
-        stages: m.stages.map((x) => ({ ...x, id: stageId(x.id) })),
-        lanes: m.lanes.map((x) => ({ ...x, id: laneId(x.id) })),
-        notes: m.notes.map((x) => ({ ...x, id: noteId(x.id), stageId: stageId(x.stageId), laneId: laneId(x.laneId) })),
-        emotions: m.emotions.map((x) => ({ ...x, laneId: laneId(x.laneId), stageId: stageId(x.stageId), personaId: persona(x.personaId) })),
-        ...(m.copis
-          ? {
-              copis: {
-                entries: m.copis.entries.map((x) => ({ ...x, id: entryId(x.id) })),
-                links: m.copis.links.map((x) => ({ ...x, entryId: entryId(x.entryId), targetId: x.kind === 'stage' ? stageId(x.targetId) : noteId(x.targetId) })),
-              },
-            }
-          : {}),
-      };
-      addSnapshot.run(snapshotId(s.id), projectId, s.name, s.reason, s.createdAt, doc.notes.length, JSON.stringify(doc));
-    }
-
-    // A round's lanes: those in the file (a list may name lanes deleted since; they are left out).
-    const lanesInFile = new Set(p.lanes.map((l) => l.id));
-    const addRound = ctx.sql(
-      'INSERT INTO voting_rounds (id, project_id, name, votes_per_participant, lane_ids, status, opened_at, closed_at, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const addVote = ctx.sql('INSERT INTO votes (project_id, round_id, note_id, participant, cast_at) VALUES (?, ?, ?, ?, ?)');
-    for (const r of p.rounds) {
-      const lanes = r.laneIds === null ? null : JSON.stringify([...new Set(r.laneIds)].filter((id) => lanesInFile.has(id)).map(laneId));
-      const id = roundId(r.id);
-      addRound.run(id, projectId, r.name, r.votesPerParticipant, lanes, r.status, r.openedAt, r.closedAt, r.snapshotId === null ? null : snapshotId(r.snapshotId));
-      for (const v of r.votes) addVote.run(projectId, id, noteId(v.noteId), v.participant, v.castAt);
-    }
+    const run = (sql: string, rows: unknown[][]) => {
+      const insert = ctx.sql(sql);
+      for (const row of rows) insert.run(row);
+    };
+    run('INSERT INTO stages (id, project_id, title, prompt, position) VALUES (?, ?, ?, ?, ?)', plan.stages);
+    run('INSERT INTO lanes (id, project_id, title, kind, color, prompt, position) VALUES (?, ?, ?, ?, ?, ?, ?)', plan.lanes);
+    run('INSERT INTO notes (id, project_id, stage_id, lane_id, text, color, tags, channel, author, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', plan.notes);
+    run('INSERT INTO emotion_scores (project_id, lane_id, stage_id, persona_id, score, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', plan.emotions.map((e) => [...e, now]));
+    run('INSERT INTO snapshots (id, project_id, name, reason, created_at, note_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)', plan.snapshots);
+    run('INSERT INTO voting_rounds (id, project_id, name, votes_per_participant, lane_ids, status, opened_at, closed_at, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', plan.rounds);
+    run('INSERT INTO votes (project_id, round_id, note_id, participant, cast_at) VALUES (?, ?, ?, ?, ?)', plan.votes);
+    run('INSERT INTO copis_entries (id, project_id, element, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', plan.copisEntries);
+    run('INSERT INTO copis_links (project_id, entry_id, kind, target_id) VALUES (?, ?, ?, ?)', plan.copisLinks);
   })();
   ctx.emitProjects();
   return projectId;
 }
 
-/** The preview's project details: as they will be, from what could be read. */
-export function previewDetails(ctx: ServiceContext, read: ReadProjectFile) {
-  const d = read.project?.project ?? (read.input?.project as Record<string, unknown> | undefined);
-  if (!d || typeof d !== 'object' || typeof d.title !== 'string' || d.title.trim() === '') return null;
-  const text = (v: unknown) => (typeof v === 'string' ? clip(v, 200) : '');
-  const original = clip(d.title, MAX_NAME);
-  return {
-    title: read.project ? importedTitle(ctx, read.project.project.title) : original,
-    originalTitle: original,
-    client: text(d.client),
-    workshopDate: typeof d.workshopDate === 'string' ? clip(d.workshopDate, 20) : null,
-    facilitator: text(d.facilitator),
-  };
+/** What the preview shows of a read file, without the library: details as in the file, counts, problems. Small enough to hand between threads. */
+export interface ReadSummary {
+  format: FileFormat | null;
+  details: { title: string; client: string; workshopDate: string | null; facilitator: string } | null;
+  /** Whether the file was read and checked without a problem (then `details.title` is the file's exact title). */
+  checked: boolean;
+  counts: ImportCounts;
+  problems: string[];
 }
 
-export const previewCounts = (read: ReadProjectFile) => countsOf(read.project ?? read.input);
+export function summarize(read: ReadProjectFile): ReadSummary {
+  const d = read.project?.project ?? (read.input?.project as Record<string, unknown> | undefined);
+  const text = (v: unknown) => (typeof v === 'string' ? clip(v, 200) : '');
+  const details =
+    !d || typeof d !== 'object' || typeof d.title !== 'string' || d.title.trim() === ''
+      ? null
+      : {
+          title: read.project ? read.project.project.title : clip(d.title, MAX_NAME),
+          client: text(d.client),
+          workshopDate: typeof d.workshopDate === 'string' ? clip(d.workshopDate, 20) : null,
+          facilitator: text(d.facilitator),
+        };
+  return { format: read.format, details, checked: read.project !== null && read.problems.length === 0, counts: countsOf(read.project ?? read.input), problems: read.problems };
+}
+
+/** The preview's project details: as they will be (the title made unique in this library). */
+export function previewOf(ctx: ServiceContext, fileName: string, summary: ReadSummary): ImportPreview {
+  const d = summary.details;
+  const project = d && {
+    title: summary.checked ? importedTitle(ctx, d.title) : clip(d.title, MAX_NAME),
+    originalTitle: clip(d.title, MAX_NAME),
+    client: d.client,
+    workshopDate: d.workshopDate,
+    facilitator: d.facilitator,
+  };
+  return { fileName, format: summary.format, project, counts: summary.counts, problems: summary.problems };
+}

@@ -8,7 +8,7 @@
  * compares this list with the latest schema and fails until it is.
  */
 export const PROJECT_TABLES = {
-  projects: ['id', 'title', 'client', 'workshop_date', 'facilitator', 'goal', 'description', 'copis_variant', 'template', 'revision', 'created_at', 'updated_at', 'opened_at'],
+  projects: ['id', 'title', 'client', 'workshop_date', 'facilitator', 'goal', 'description', 'copis_variant', 'template', 'revision', 'created_at', 'updated_at', 'opened_at', 'deleted_at'],
   stages: ['id', 'project_id', 'title', 'prompt', 'position'],
   lanes: ['id', 'project_id', 'title', 'kind', 'color', 'prompt', 'position'],
   notes: ['id', 'project_id', 'stage_id', 'lane_id', 'text', 'color', 'tags', 'channel', 'author', 'position', 'created_at', 'updated_at'],

@@ -6,6 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ApiEvent, MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import { notFound } from '../../shared/api/errors';
 import type { Db } from '../db/library';
+import { WorkerPool } from '../workers/pool';
 import type { NoteChanges } from '../../shared/domain/note-changes';
 import { NOTE_COLUMNS, toNote, type NoteRow } from './rows';
 
@@ -15,7 +16,8 @@ export interface CallContext {
   method: MethodName;
 }
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>, call: CallContext) => Output<M>;
+/** A handler answers at once, or (work done off the main thread, such as reading a project file) later. */
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, call: CallContext) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 export type EventSink = (event: ApiEvent) => void;
@@ -32,9 +34,12 @@ export class ServiceContext {
   constructor(
     readonly db: Db,
     private readonly emit: EventSink,
+    /** The worker thread for heavy work (reading project files); one of its own when none is given. */
+    readonly workers: WorkerPool = new WorkerPool(),
   ) {
     this.bumpRevision = db.prepare('UPDATE projects SET revision = revision + 1, updated_at = ? WHERE id = ? RETURNING revision, updated_at');
-    this.projectExists = db.prepare('SELECT 1 FROM projects WHERE id = ?').pluck();
+    // A project in the Trash is out of reach until it is restored.
+    this.projectExists = db.prepare('SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL').pluck();
     // Which notes a change wrote: recorded by temporary triggers (this connection only, never in
     // the file), read after the change, for the event that tells the other windows.
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS written_notes (id TEXT PRIMARY KEY, removed INTEGER NOT NULL) WITHOUT ROWID;

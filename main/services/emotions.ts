@@ -12,12 +12,21 @@ export interface EmotionRow {
 }
 export const toEmotion = (r: EmotionRow): EmotionScore => ({ laneId: r.lane_id, stageId: r.stage_id, personaId: r.persona_id, score: r.score, explanation: r.explanation });
 
+/**
+ * A score for a persona needs that persona in the project. There are no personas yet, so any
+ * persona id names nothing: refused, as emotions.set refuses it, instead of kept pointing nowhere.
+ */
+function assertPersona(personaId: string | null): void {
+  if (personaId !== null) throw notFound('The persona');
+}
+
 export function emotionOps(ctx: ServiceContext) {
   const get = (laneId: string, stageId: string, personaId: string | null): EmotionScore | null => {
     const row = ctx.sql(`SELECT ${EMOTION_COLUMNS} FROM emotion_scores WHERE lane_id = ? AND stage_id = ? AND ifnull(persona_id, '') = ?`).get(laneId, stageId, personaId ?? '') as EmotionRow | undefined;
     return row ? toEmotion(row) : null;
   };
   const put = (projectId: string, e: EmotionScore) => {
+    assertPersona(e.personaId);
     ctx
       .sql(`INSERT INTO emotion_scores (project_id, ${EMOTION_COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(projectId, e.laneId, e.stageId, e.personaId, e.score, e.explanation, ctx.now());
@@ -37,6 +46,7 @@ export function emotionHandlers(ctx: ServiceContext): Pick<Handlers, 'emotions.s
         if (lane.kind !== 'emotion') throw new ApiFailure('conflict', 'Emotion scores go in an emotion lane; this lane holds notes.');
         if (!ctx.sql('SELECT 1 FROM stages WHERE id = ? AND project_id = ?').get(input.stageId, input.projectId)) throw notFound('The stage');
         const personaId = input.personaId ?? null;
+        assertPersona(personaId);
         const before = ops.get(input.laneId, input.stageId, personaId);
         ctx.sql("DELETE FROM emotion_scores WHERE lane_id = ? AND stage_id = ? AND ifnull(persona_id, '') = ?").run(input.laneId, input.stageId, personaId ?? '');
         if (input.score !== null) {

@@ -12,14 +12,16 @@ import { snapshotHandlers } from './snapshots';
 import { structureHandlers } from './structure';
 import { timerHandlers } from './timer';
 import { transferHandlers } from './transfers';
+import { trashHandlers } from './trash';
 import { votingHandlers } from './voting';
+import type { WorkerPool } from '../workers/pool';
 
 export type { CallContext, EventSink, Handlers } from './context';
 export type { LibraryControl } from './backups';
 
 /** Every API method's implementation; the type makes a missing one a compile error. */
-export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl): Handlers {
-  const ctx = new ServiceContext(db, emit);
+export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl, workers?: WorkerPool): Handlers {
+  const ctx = new ServiceContext(db, emit, workers);
   return {
     ...projectHandlers(ctx),
     ...noteHandlers(ctx),
@@ -34,5 +36,6 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...portableHandlers(ctx),
     ...presentationHandlers(ctx),
     ...copisHandlers(ctx),
+    ...trashHandlers(ctx),
   };
 }

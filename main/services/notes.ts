@@ -39,6 +39,7 @@ export function cellOps(ctx: ServiceContext) {
     for (const group of byCell.values()) {
       const { stageId, laneId } = group[0]!;
       assertCell(projectId, stageId, laneId);
+      if (laneKind(projectId, laneId) === 'emotion') throw new ApiFailure('invalid_input', 'The emotion lane holds scores, not notes, so a note cannot be put back there. Nothing was changed.');
       const order = cellIds(projectId, stageId, laneId);
       const sorted = [...group].sort((a, b) => a.position - b.position);
       for (const n of sorted) {
@@ -54,12 +55,14 @@ export function cellOps(ctx: ServiceContext) {
     if (!ctx.sql('SELECT 1 FROM lanes WHERE id = ? AND project_id = ?').get(laneId, projectId)) throw notFound('The lane');
   };
 
+  const laneKind = (projectId: string, laneId: string) => ctx.sql('SELECT kind AS lane_kind FROM lanes WHERE id = ? AND project_id = ?').pluck().get(laneId, projectId) as string | undefined;
+
   const readNotes = (ids: readonly string[]): Note[] => {
     const one = ctx.sql(`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ?`);
     return ids.map((id) => toNote(one.get(id) as NoteRow));
   };
 
-  return { cellIds, placeAll, insertNote, restoreNotes, assertCell, readNotes };
+  return { cellIds, placeAll, insertNote, restoreNotes, assertCell, readNotes, laneKind };
 }
 
 export function noteHandlers(ctx: ServiceContext): NoteHandlers {
@@ -76,6 +79,21 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
 
   const writeFields = (id: string, f: Pick<Note, 'text' | 'color' | 'tags' | 'channel'>, now: string) =>
     ctx.sql('UPDATE notes SET text = ?, color = ?, tags = ?, channel = ?, updated_at = ? WHERE id = ?').run(f.text, f.color, JSON.stringify(f.tags), f.channel, now, id);
+
+  /**
+   * Only a touchpoints lane's notes take a channel: one given for a note elsewhere is refused in
+   * words, not dropped. (A note moved out of a touchpoints lane keeps its channel, unseen, so that
+   * moving it back shows it again; that is why putting notes back does not check this.)
+   */
+  const assertChannel = (projectId: string, laneId: string, channel: string | null | undefined) => {
+    if (channel === null || channel === undefined) return;
+    const kind = cells.laneKind(projectId, laneId);
+    if (kind !== 'touchpoints') {
+      throw new ApiFailure('invalid_input', `Channel: only notes in a touchpoints lane have a channel, and this note is in ${kind === 'emotion' ? 'the emotion lane' : 'a notes lane'}. Leave the channel out, or put the note in a touchpoints lane. Nothing was changed.`, [
+        { path: 'channel', message: 'Only notes in a touchpoints lane have a channel.' },
+      ]);
+    }
+  };
 
   /** Where every note of these cells is now ("stage lane index" by note id), to tell which notes a change moved. */
   const placesIn = (projectId: string, touched: Iterable<{ stageId: string; laneId: string }>) => {
@@ -108,6 +126,7 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
         cells.assertCell(input.projectId, input.stageId, input.laneId);
         const lane = laneDefaults(input.projectId, input.laneId)!;
         if (lane.kind === 'emotion') throw new ApiFailure('conflict', 'The emotion lane holds scores, not notes. Pick another lane for this note.');
+        assertChannel(input.projectId, input.laneId, input.channel);
         const id = input.id ?? randomUUID();
         if (ctx.sql('SELECT 1 FROM notes WHERE id = ?').get(id)) throw new ApiFailure('conflict', 'A note with this id already exists.');
         const now = ctx.now();
@@ -120,7 +139,7 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
           text: input.text,
           color: input.color ?? lane.color,
           tags: input.tags ?? [],
-          channel: lane.kind === 'touchpoints' ? (input.channel ?? null) : null,
+          channel: input.channel ?? null,
           author: input.author ?? '',
           position: order.length,
           createdAt: now,
@@ -136,6 +155,7 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
     'notes.update': (input, call) =>
       ctx.change(input.projectId, call, () => {
         const note = getNote(input.projectId, input.noteId);
+        if (input.channel !== note.channel) assertChannel(input.projectId, note.laneId, input.channel);
         const next = {
           text: input.text ?? note.text,
           color: input.color ?? note.color,
@@ -158,6 +178,7 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
         const now = ctx.now();
         input.updates.forEach((u, i) => {
           const note = before[i]!;
+          if (u.channel !== note.channel) assertChannel(input.projectId, note.laneId, u.channel);
           const next = {
             text: u.text ?? note.text,
             color: u.color ?? note.color,

@@ -4,7 +4,7 @@
  */
 import { ApiFailure } from '../../shared/api/errors';
 import { JOURNEY_EXTENSION, JSON_EXTENSION, MAX_PROJECT_FILE_BYTES, formatFileSize, projectFileName } from '../../shared/domain/portable';
-import { insertProject, previewCounts, previewDetails, readProjectFile } from '../portable/importer';
+import { previewOf, writeImport } from '../portable/importer';
 import { clip } from '../portable/document';
 import { writeJourney } from '../portable/journey';
 import { writeJson } from '../portable/json';
@@ -17,7 +17,12 @@ type PortableHandlers = Pick<Handlers, 'projects.exportJourney' | 'projects.expo
 const shownName = (fileName: string) => clip(fileName.replace(/\p{Cc}/gu, ''), 80) || 'The file';
 
 export function portableHandlers(ctx: ServiceContext): PortableHandlers {
-  const bytesOf = (data: string) => Buffer.from(data, 'base64');
+  /** The file read, checked and (for an import) turned into rows in the worker thread: the main thread only writes them. */
+  const read = async (fileName: string, data: string, plan: boolean) => {
+    const outcome = await ctx.workers.run({ task: 'readProject', fileName, data, now: ctx.now(), plan });
+    if (!outcome.ok) throw new ApiFailure('invalid_input', `The file ${outcome.message}.`, [{ path: 'data', message: `The file ${outcome.message}.` }]);
+    return outcome;
+  };
 
   return {
     'projects.exportJourney': ({ projectId }) => {
@@ -38,15 +43,12 @@ export function portableHandlers(ctx: ServiceContext): PortableHandlers {
       return { fileName: projectFileName(project.title, JSON_EXTENSION), text: writeJson(ctx.db, projectId, ctx.now()) };
     },
 
-    'projects.previewImport': ({ fileName, data }) => {
-      const read = readProjectFile(ctx, fileName, bytesOf(data));
-      return { fileName, format: read.format, project: previewDetails(ctx, read), counts: previewCounts(read), problems: read.problems };
-    },
+    'projects.previewImport': async ({ fileName, data }) => previewOf(ctx, fileName, (await read(fileName, data, false)).summary),
 
-    'projects.import': ({ fileName, data }) => {
-      const read = readProjectFile(ctx, fileName, bytesOf(data));
-      if (!read.project || read.problems.length > 0) {
-        const problems = read.problems.length > 0 ? read.problems : ['It could not be read.'];
+    'projects.import': async ({ fileName, data }) => {
+      const { summary, plan } = await read(fileName, data, true);
+      if (!plan || !summary.checked) {
+        const problems = summary.problems.length > 0 ? summary.problems : ['It could not be read.'];
         const more = problems.length > 1 ? ` There ${problems.length > 2 ? `are ${problems.length - 1} more problems` : 'is one more problem'}.` : '';
         throw new ApiFailure(
           'invalid_input',
@@ -54,8 +56,8 @@ export function portableHandlers(ctx: ServiceContext): PortableHandlers {
           problems.map((message) => ({ path: 'data', message })),
         );
       }
-      const projectId = insertProject(ctx, read.project);
-      return { project: getProject(ctx, projectId), counts: previewCounts(read) };
+      const projectId = writeImport(ctx, plan);
+      return { project: getProject(ctx, projectId), counts: summary.counts };
     },
   };
 }

@@ -15,7 +15,7 @@ const NOTE_COLUMNS_N = NOTE_COLUMNS.split(', ')
 
 /** A project's details, or not_found. */
 export function getProject(ctx: ServiceContext, id: string) {
-  const row = ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = ?`).get(id) as ProjectRow | undefined;
+  const row = ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as ProjectRow | undefined;
   if (!row) throw notFound('The project');
   return toProject(row);
 }
@@ -47,7 +47,7 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
 
   return {
     'projects.list': () =>
-      (ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p ORDER BY p.updated_at DESC, p.title`).all() as ProjectRow[]).map(toSummary),
+      (ctx.sql(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.deleted_at IS NULL ORDER BY p.updated_at DESC, p.title`).all() as ProjectRow[]).map(toSummary),
 
     'projects.get': (input) => getProject(ctx, input.projectId),
 
@@ -89,14 +89,15 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     },
 
     'projects.delete': (input) => {
-      const { changes } = ctx.sql('DELETE FROM projects WHERE id = ?').run(input.projectId);
+      // Into the Trash: kept whole (versions included) for TRASH_DAYS, restorable (main/services/trash.ts).
+      const { changes } = ctx.sql('UPDATE projects SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(ctx.now(), input.projectId);
       if (changes === 0) throw notFound('The project');
       ctx.emitProjects();
       return { projectId: input.projectId };
     },
 
     'projects.open': (input) => {
-      const { changes } = ctx.sql('UPDATE projects SET opened_at = ? WHERE id = ?').run(ctx.now(), input.projectId);
+      const { changes } = ctx.sql('UPDATE projects SET opened_at = ? WHERE id = ? AND deleted_at IS NULL').run(ctx.now(), input.projectId);
       if (changes === 0) throw notFound('The project');
       ctx.emitProjects();
       return readMap(ctx, input.projectId);

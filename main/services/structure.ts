@@ -100,6 +100,7 @@ function axisOps<T extends Stage | Lane>(ctx: ServiceContext, axis: Axis<T>) {
         const restored = insertAt(projectId, item, item.position);
         if (notes.length > 0) cells.restoreNotes(projectId, notes);
         for (const e of scores) {
+          if (cells.laneKind(projectId, e.laneId) !== 'emotion') throw new ApiFailure('invalid_input', 'Emotion scores go in an emotion lane; a score to put back names a lane that holds notes or is not on the map. Nothing was changed.');
           if (emotions.get(e.laneId, e.stageId, e.personaId)) throw new ApiFailure('conflict', 'An emotion score to restore is already on the map.');
           emotions.put(projectId, e);
         }

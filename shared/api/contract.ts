@@ -20,6 +20,7 @@ import { snapshotsMethods } from './methods/snapshots';
 import { structureMethods } from './methods/structure';
 import { timerMethods } from './methods/timer';
 import { transfersMethods } from './methods/transfers';
+import { trashMethods } from './methods/trash';
 import { votingMethods } from './methods/voting';
 
 /** Every method, by name. Each domain declares its methods in its own file under methods/. */
@@ -37,6 +38,7 @@ export const contract = {
   ...portableMethods,
   ...presentationMethods,
   ...copisMethods,
+  ...trashMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,31 +11,49 @@ import { COPIS_ELEMENTS, MAX_COPIS_TEXT } from '../domain/copis';
 
 export const Id = z.uuid({ error: 'must be an id' });
 
+/** Control characters (NUL, escape, …): never in a one-line name; in longer text only tab and line breaks. */
+const ANY_CONTROL = /\p{Cc}/u;
+// eslint-disable-next-line no-control-regex
+const STRAY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const noControl = { error: 'must not contain control characters (such as NUL or escape)' };
+const onlyLineControls = { error: 'must not contain control characters other than tabs and line breaks' };
+
 /** A required one-line name: trimmed, 1–200 characters. */
 export const Name = z
   .string({ error: 'must be text' })
   .trim()
   .min(1, { error: 'is required' })
-  .refine((s) => charCount(s) <= MAX_NAME, { error: `is too long (the limit is ${MAX_NAME} characters)` });
+  .refine((s) => charCount(s) <= MAX_NAME, { error: `is too long (the limit is ${MAX_NAME} characters)` })
+  .refine((s) => !ANY_CONTROL.test(s), noControl);
 
 /** An optional one-line field: trimmed, up to 200 characters, empty allowed. */
 export const ShortText = z
   .string({ error: 'must be text' })
   .trim()
-  .refine((s) => charCount(s) <= MAX_NAME, { error: `is too long (the limit is ${MAX_NAME} characters)` });
+  .refine((s) => charCount(s) <= MAX_NAME, { error: `is too long (the limit is ${MAX_NAME} characters)` })
+  .refine((s) => !ANY_CONTROL.test(s), noControl);
 
 export const LongText = z
   .string({ error: 'must be text' })
-  .refine((s) => charCount(s) <= MAX_LONG_TEXT, { error: `is too long (the limit is ${MAX_LONG_TEXT} characters)` });
+  .refine((s) => charCount(s) <= MAX_LONG_TEXT, { error: `is too long (the limit is ${MAX_LONG_TEXT} characters)` })
+  .refine((s) => !STRAY_CONTROL.test(s), onlyLineControls);
 
 export const NoteText = z
   .string({ error: 'must be text' })
   .refine((s) => charCount(s) <= MAX_NOTE_TEXT, {
     error: (issue) => `is too long (${charCount(String(issue.input)).toLocaleString('en')} characters; the limit is ${MAX_NOTE_TEXT.toLocaleString('en')})`,
-  });
+  })
+  .refine((s) => !STRAY_CONTROL.test(s), onlyLineControls);
 
 export const IsoDate = z.iso.date({ error: 'must be a date like 2026-11-23' });
 export const Timestamp = z.string();
+/**
+ * A moment given by a caller (a note's times when it is put back, a file's times): a date and
+ * time in ISO 8601 with its offset, kept as the app keeps them (UTC, toISOString).
+ */
+export const DateTime = z
+  .iso.datetime({ offset: true, error: 'must be a date and time like 2026-11-23T14:30:00Z' })
+  .transform((s) => new Date(s).toISOString());
 
 export const LaneKind = z.enum(LANE_KINDS, { error: `must be one of ${LANE_KINDS.join(', ')}` });
 export const NoteTag = z.enum(NOTE_TAGS, { error: `must be one of ${NOTE_TAGS.join(', ')}` });
@@ -109,7 +127,8 @@ export const EmotionScoreValue = z.int({ error: 'must be a whole number from −
 export { MAX_EXPLANATION };
 export const Explanation = z
   .string({ error: 'must be text' })
-  .refine((s) => charCount(s) <= MAX_EXPLANATION, { error: `is too long (the limit is ${MAX_EXPLANATION} characters)` });
+  .refine((s) => charCount(s) <= MAX_EXPLANATION, { error: `is too long (the limit is ${MAX_EXPLANATION} characters)` })
+  .refine((s) => !STRAY_CONTROL.test(s), onlyLineControls);
 
 /** How customers feel at one stage, in one emotion lane (and, later, for one persona). */
 export const EmotionScore = z.object({
@@ -166,6 +185,29 @@ export const ProjectMap = z.object({
   copis: CopisContent,
 });
 export type ProjectMap = z.infer<typeof ProjectMap>;
+
+// ── What undo and redo put back ────────────────────────────────────────────────
+// Every value is held to the same limits as the method that first made it (one schema per field):
+// a stage or lane title as stages.add takes it, a note's text, colour, tags, channel and author as
+// notes.create does, its times as real dates, its place as an Index, an emotion score as
+// emotions.set takes it. The service checks what a schema cannot (the lane's kind, the persona).
+
+export const RestoredStage = z.object({ id: Id, title: Name, prompt: LongText, position: Index });
+export const RestoredLane = z.object({ id: Id, title: Name, kind: LaneKind, color: NoteColor, prompt: LongText, position: Index });
+export const RestoredNote = z.object({
+  id: Id,
+  stageId: Id,
+  laneId: Id,
+  text: NoteText,
+  color: NoteColor,
+  tags: Tags,
+  channel: Channel.nullable(),
+  author: ShortText,
+  position: Index,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export const RestoredEmotion = z.object({ laneId: Id, stageId: Id, personaId: Id.nullable(), score: EmotionScoreValue, explanation: Explanation });
 
 /** A deleted stage or lane with the notes that went with it, enough to put them back exactly. */
 export const DeletedStage = z.object({ stage: Stage, notes: z.array(Note), emotions: z.array(EmotionScore) });
@@ -378,22 +420,16 @@ export type ReportFile = z.infer<typeof ReportFile>;
 /** The name the file had on the user's computer: shown in messages and used as a hint, never as a path. */
 export const ProjectFileName = z.string({ error: 'must be text' }).max(1000, { error: 'is too long (the limit is 1,000 characters)' });
 
-/** A file's bytes in base64, at most MAX_PROJECT_FILE_BYTES of them. */
-export const ProjectFileData = z
-  .string({ error: 'must be the file’s contents in base64' })
-  .max(MAX_PROJECT_FILE_BASE64, {
-    error: (issue) =>
-      `is too large (${formatFileSize(Math.floor((String(issue.input).length * 3) / 4))}; a project file may be at most ${formatFileSize(MAX_PROJECT_FILE_BYTES)})`,
-    abort: true,
-  })
-  .refine(isBase64, { error: 'must be the file’s contents in base64' });
-
-/** Standard base64 with its padding (a scan for a wrong character, not a regex over the whole text: files are large). */
-function isBase64(s: string): boolean {
-  if (s.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(s)) return false;
-  const pad = s.indexOf('=');
-  return pad === -1 || (pad >= s.length - 2 && /^=+$/.test(s.slice(pad)));
-}
+/**
+ * A file's bytes in base64, at most MAX_PROJECT_FILE_BYTES of them. That it is base64 is checked
+ * where the file is read, off the main thread (main/workers/), not here: a scan of 60 MB of text
+ * would hold up every other caller.
+ */
+export const ProjectFileData = z.string({ error: 'must be the file’s contents in base64' }).max(MAX_PROJECT_FILE_BASE64, {
+  error: (issue) =>
+    `is too large (${formatFileSize(Math.floor((String(issue.input).length * 3) / 4))}; a project file may be at most ${formatFileSize(MAX_PROJECT_FILE_BYTES)})`,
+  abort: true,
+});
 
 /** What an import creates (or created): how many of each. */
 export const ImportCounts = z.object({

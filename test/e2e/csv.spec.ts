@@ -54,11 +54,11 @@ function readable(m: ProjectMap) {
 const EXPECTED = [
   { stage: 'Awareness', lane: 'Customer actions', text: 'Sees an ad on the bus', color: 'yellow', tags: ['idea'], channel: null, author: 'Ann' },
   { stage: 'Awareness', lane: 'Customer actions', text: 'Asks a colleague', color: 'yellow', tags: [], channel: null, author: '' },
-  { stage: 'Awareness', lane: 'Touchpoints', text: 'Hears about it\nfrom a friend', color: 'blue', tags: [], channel: 'word_of_mouth', author: 'Ben' },
+  { stage: 'Awareness', lane: 'Touchpoints', text: 'Hears about it\r\nfrom a friend', color: 'blue', tags: [], channel: 'word_of_mouth', author: 'Ben' },
   { stage: 'Purchase', lane: 'Touchpoints', text: 'Pays with the app', color: 'blue', tags: [], channel: 'app', author: 'Chloé' },
   { stage: 'Purchase', lane: 'Pain points', text: 'Checkout asks for an account; again', color: 'orange', tags: ['pain', 'question'], channel: null, author: '' },
   { stage: 'Onboarding', lane: 'Customer actions', text: 'Unboxes it', color: 'yellow', tags: [], channel: null, author: 'Ann' },
-  { stage: 'Onboarding', lane: 'Ideas', text: 'A short video\ninstead of the\nprinted manual', color: 'green', tags: ['idea'], channel: null, author: '' },
+  { stage: 'Onboarding', lane: 'Ideas', text: 'A short video\r\ninstead of the\r\nprinted manual', color: 'green', tags: ['idea'], channel: null, author: '' },
 ];
 
 const onCanvas = async (page: Page) => (await shownNotes(page)).map((n) => `${n.stage} / ${n.lane} / ${n.text}`).sort();

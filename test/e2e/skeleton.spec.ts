@@ -10,6 +10,7 @@
  * Needs a build first (`npm run test:e2e` does it): dist/main/web.cjs and dist/renderer.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../support/axe';
 import { cellPoint, settle } from '../support/canvas';
 import {
   addButton,
@@ -42,7 +43,6 @@ import {
   watchProblems,
   type Placed,
 } from '../support/ui';
-import { expectAccessible } from '../support/axe';
 
 const TEMPLATE_LANES = ['Customer actions', 'Touchpoints', 'Emotions', 'Pain points', 'Opportunities'];
 
@@ -401,10 +401,19 @@ test('home: rename in place, and delete after a question naming the project and 
   const confirm = page.getByTestId('confirm-dialog');
   await expect(confirm).toContainText('Delete “Renewal journey”?');
   await expect(confirm).toContainText('1 note');
-  await confirm.getByRole('button', { name: 'Delete project' }).click();
+  await confirm.getByRole('button', { name: 'Move to Trash' }).click();
   await expect(page.getByTestId('project-row')).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'No projects yet' })).toBeVisible();
+  // In the Trash, and back from it.
+  const trash = page.getByTestId('trash');
+  await expect(trash.getByTestId('trash-row')).toContainText('Renewal journey');
+  await expect(trash.getByTestId('trash-row')).toContainText('1 note');
+  await expectAccessible(page, { include: '[data-testid="trash"]' });
+  await page.screenshot({ path: 'test-results/home-trash.png' });
+  await trash.getByRole('button', { name: 'Restore Renewal journey' }).click();
+  await expect(page.getByTestId('project-row').filter({ hasText: 'Renewal journey' })).toBeVisible();
+  await expect(trash).toHaveCount(0);
 });
 
 test('keyboard: capture with Enter, leave with Tab, edit with Enter, delete with Delete, undo; shortcuts wait while typing', async ({ page }) => {

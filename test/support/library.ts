@@ -17,7 +17,19 @@ export interface TestLibrary {
   /** Call and expect failure; returns the error. */
   err(method: string, input: unknown): ApiError;
   raw(method: string, input: unknown): Result<unknown>;
+  /** Any method's Result, awaited. */
+  callRaw(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Any method, awaited, expecting failure; returns the error. */
+  fails(method: string, input: unknown): Promise<ApiError>;
+  /** Any method, awaited (the project file imports answer later). */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
   close(): void;
+}
+
+/** A call's Result when the method answers at once (every method but the project file imports); fails the test otherwise. */
+export function sync(r: Result<unknown> | Promise<Result<unknown>>): Result<unknown> {
+  if (r instanceof Promise) throw new Error('This method answers later: await it (lib.call) instead.');
+  return r;
 }
 
 export function tempDir(prefix = 'journeywall-unit-'): string {
@@ -28,7 +40,7 @@ export function openTestLibrary(dir = tempDir()): TestLibrary {
   const core = startCore(dir);
   const events: ApiEvent[] = [];
   core.subscribe((e) => events.push(e));
-  const raw = (method: string, input: unknown) => core.dispatch(method, input, 'test');
+  const raw = (method: string, input: unknown) => sync(core.dispatch(method, input, 'test'));
   return {
     core,
     dir,
@@ -43,6 +55,17 @@ export function openTestLibrary(dir = tempDir()): TestLibrary {
       const r = raw(method, input);
       if (r.ok) throw new Error(`${method} succeeded but should have failed`);
       return r.error;
+    },
+    callRaw: async (method, input) => core.dispatch(method, input, 'test'),
+    async fails(method, input) {
+      const r = await core.dispatch(method, input, 'test');
+      if (r.ok) throw new Error(`${method} succeeded but should have failed`);
+      return r.error;
+    },
+    async call(method, input) {
+      const r = await core.dispatch(method, input, 'test');
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);
+      return r.value as never;
     },
     close: () => core.close(),
   };

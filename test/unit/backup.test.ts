@@ -13,6 +13,7 @@ import {
   backupFileName,
   backupFiles,
   backupsToDelete,
+  DEFAULT_ROTATION,
   createBackup,
   createBackupSync,
   parseBackupName,
@@ -22,7 +23,7 @@ import {
 } from '../../main/backup';
 import { startCore, type Core } from '../../main/core';
 import type { ApiEvent } from '../../shared/api/contract';
-import { tempDir } from '../support/library';
+import { sync, tempDir } from '../support/library';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -59,6 +60,9 @@ class FakeClock implements Clock {
   }
 }
 
+/** The hourly and daily rules alone (the newest five, kept besides them, are tested below). */
+const BUCKETS_ONLY = { ...DEFAULT_ROTATION, newest: 1 };
+
 const cores: Core[] = [];
 afterEach(() => {
   for (const c of cores.splice(0)) c.close();
@@ -71,7 +75,7 @@ function core(dir = tempDir('journeywall-backup-'), clock = new FakeClock()) {
 }
 
 function call<T = unknown>(c: Core, method: string, input: unknown): T {
-  const r = c.dispatch(method, input, 'test');
+  const r = sync(c.dispatch(method, input, 'test'));
   if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
@@ -111,7 +115,7 @@ describe('backup names', () => {
       'library-20261123-093000.journeywall.sqlite',
       'library-20261123-092959-3.journeywall.sqlite',
     ]);
-    expect(backupsToDelete(backupFiles(dir), T0)).toEqual([
+    expect(backupsToDelete(backupFiles(dir), T0, BUCKETS_ONLY)).toEqual([
       'library-20261123-093000-2.journeywall.sqlite',
       'library-20261123-093000.journeywall.sqlite',
       'library-20261123-092959-3.journeywall.sqlite',
@@ -140,7 +144,7 @@ describe('backup rotation', () => {
     return out;
   };
   const kept = (all: BackupStamp[], now: number) => {
-    const doomed = new Set(backupsToDelete(all, now));
+    const doomed = new Set(backupsToDelete(all, now, BUCKETS_ONLY));
     return all.filter((b) => !doomed.has(b.name));
   };
 
@@ -164,19 +168,26 @@ describe('backup rotation', () => {
     }
   });
 
+  it('keeps the newest five automatic backups, however close together (five starts in one hour)', () => {
+    const starts = [0, 4, 8, 12, 16, 20].map((min) => ({ name: backupFileName(new Date(T0 - min * 60_000), 'automatic'), time: T0 - min * 60_000, kind: 'automatic' as const }));
+    // With the default rules the five newest stay, and only the sixth (same hour as the others) goes.
+    expect(backupsToDelete(starts, T0)).toEqual([starts[5]!.name]);
+    expect(backupsToDelete(starts, T0, BUCKETS_ONLY)).toHaveLength(5);
+  });
+
   it('never deletes the newest backup, however old it is', () => {
     const old = { name: 'library-20200101-000000.journeywall.sqlite', time: Date.UTC(2020, 0, 1), kind: 'automatic' as const };
     const older = { name: 'library-20191231-000000.journeywall.sqlite', time: Date.UTC(2019, 11, 31), kind: 'automatic' as const };
-    expect(backupsToDelete([old, older], T0)).toEqual([older.name]);
-    expect(backupsToDelete([old], T0)).toEqual([]);
-    expect(backupsToDelete([], T0)).toEqual([]);
+    expect(backupsToDelete([old, older], T0, BUCKETS_ONLY)).toEqual([older.name]);
+    expect(backupsToDelete([old], T0, BUCKETS_ONLY)).toEqual([]);
+    expect(backupsToDelete([], T0, BUCKETS_ONLY)).toEqual([]);
   });
 
   it('keeps backups taken before a restore for 14 days, and the newest of them always', () => {
     const br = (daysAgo: number): BackupStamp => ({ name: backupFileName(new Date(T0 - daysAgo * DAY), 'before-restore'), time: T0 - daysAgo * DAY, kind: 'before-restore' });
     const auto = every(60, 2 * HOUR, T0);
-    expect(backupsToDelete([...auto, br(1), br(13), br(15), br(40)], T0).sort()).toEqual([br(15).name, br(40).name].sort());
-    expect(backupsToDelete([...auto, br(40), br(50)], T0)).toEqual([br(50).name]);
+    expect(backupsToDelete([...auto, br(1), br(13), br(15), br(40)], T0, BUCKETS_ONLY).sort()).toEqual([br(15).name, br(40).name].sort());
+    expect(backupsToDelete([...auto, br(40), br(50)], T0, BUCKETS_ONLY)).toEqual([br(50).name]);
   });
 
   it('keeps its laws on any set of backups: deletes only what it was given, never the newest, and is stable', () => {
@@ -184,7 +195,7 @@ describe('backup rotation', () => {
     fc.assert(
       fc.property(fc.uniqueArray(stampArb, { selector: (s) => `${s.offset} ${s.kind}`, maxLength: 200 }), (stamps) => {
         const all = stamps.map((s) => ({ name: backupFileName(new Date(T0 - s.offset), s.kind) + `#${s.offset}`, time: T0 - s.offset, kind: s.kind }));
-        const doomed = backupsToDelete(all, T0);
+        const doomed = backupsToDelete(all, T0, BUCKETS_ONLY);
         const names = new Set(all.map((b) => b.name));
         expect(doomed.every((n) => names.has(n))).toBe(true);
         for (const kind of ['automatic', 'before-restore'] as const) {
@@ -192,7 +203,7 @@ describe('backup rotation', () => {
           if (mine[0]) expect(doomed).not.toContain(mine[0].name);
         }
         const left = all.filter((b) => !doomed.includes(b.name));
-        expect(backupsToDelete(left, T0)).toEqual([]);
+        expect(backupsToDelete(left, T0, BUCKETS_ONLY)).toEqual([]);
         expect(left.filter((b) => b.kind === 'automatic').length).toBeLessThanOrEqual(24 + 14 + 1);
       }),
       { numRuns: 300 },
@@ -425,9 +436,9 @@ describe('backups through the API', () => {
     fs.writeFileSync(file, bytes);
     const before = fs.readdirSync(c.backupsDir).sort();
 
-    const missing = c.dispatch('backups.restore', { name: 'library-20200101-000000.journeywall.sqlite' }, 'test');
+    const missing = sync(c.dispatch('backups.restore', { name: 'library-20200101-000000.journeywall.sqlite' }, 'test'));
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const bad = c.dispatch('backups.restore', { name }, 'test');
+    const bad = sync(c.dispatch('backups.restore', { name }, 'test'));
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('conflict');

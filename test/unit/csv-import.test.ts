@@ -47,7 +47,7 @@ describe('notes.previewCsv', () => {
       { stage: 'Onboarding', lane: 'Ideas', newStage: true, newLane: true, count: 1 },
     ]);
     expect(p.notices).toEqual(['Skipped 1 empty row (row 5).']);
-    expect(p.sample[1]).toEqual({ row: 3, stage: 'Awareness', lane: 'Touchpoints', text: 'Hears about it\nfrom a friend', color: 'blue', tags: [], channel: 'word_of_mouth', author: 'Ben' });
+    expect(p.sample[1]).toEqual({ row: 3, stage: 'Awareness', lane: 'Touchpoints', text: 'Hears about it\r\nfrom a friend', color: 'blue', tags: [], channel: 'word_of_mouth', author: 'Ben' });
     expect(libraryBytes(lib).equals(before)).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe('notes.importCsv', () => {
     expect(r.stages.map((s) => [s.title, s.position])).toEqual([['Onboarding', 5]]);
     expect(r.lanes.map((l) => [l.title, l.position])).toEqual([['Ideas', 5]]);
     expect(textsIn(m, 'Awareness', 'Customer actions')).toEqual(['Already there', 'Sees an ad on the bus', 'Asks a colleague']);
-    expect(textsIn(m, 'Awareness', 'Touchpoints')).toEqual(['Hears about it\nfrom a friend']);
+    expect(textsIn(m, 'Awareness', 'Touchpoints')).toEqual(['Hears about it\r\nfrom a friend']);
     expect(textsIn(m, 'Purchase', 'Pain points')).toEqual(['Checkout asks for an account; again']);
     expect(textsIn(m, 'Onboarding', 'Customer actions')).toEqual(['Unboxes it']);
     expect(textsIn(m, 'Onboarding', 'Ideas')).toEqual(['Video instead of a manual']);
@@ -100,7 +100,7 @@ describe('notes.importCsv', () => {
 
     // What the call returned is what is stored, in the file's order.
     const stored = new Map(m.notes.map((n) => [n.id, n]));
-    expect(r.notes.map((n) => n.text)).toEqual(['Sees an ad on the bus', 'Hears about it\nfrom a friend', 'Checkout asks for an account; again', 'Unboxes it', 'Video instead of a manual', 'Asks a colleague']);
+    expect(r.notes.map((n) => n.text)).toEqual(['Sees an ad on the bus', 'Hears about it\r\nfrom a friend', 'Checkout asks for an account; again', 'Unboxes it', 'Video instead of a manual', 'Asks a colleague']);
     for (const n of r.notes) expect(stored.get(n.id)).toEqual(n);
     expect(r.notes.map((n) => [n.color, n.tags, n.channel, n.author])).toEqual([
       ['yellow', ['idea'], null, 'Ann'],

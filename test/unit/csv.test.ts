@@ -78,11 +78,11 @@ describe('reading CSV text', () => {
     }
   });
 
-  it('keeps line breaks inside quoted cells as \\n (CRLF inside a cell too), and the last row needs no line end', () => {
+  it('keeps line breaks inside quoted cells exactly as written (CRLF inside a cell too), and the last row needs no line end', () => {
     const text = 'Stage,Lane,Text\r\nAwareness,Customer actions,"first\r\nsecond\nthird"\r\nPurchase,Pain points,"""Quoted"" start"';
     const plan = planImport(text, MAP);
     expect(plan.problems).toEqual([]);
-    expect(plan.notes.map((n) => n.text)).toEqual(['first\nsecond\nthird', '"Quoted" start']);
+    expect(plan.notes.map((n) => n.text)).toEqual(['first\r\nsecond\nthird', '"Quoted" start']);
     expect(plan.notes.map((n) => n.row)).toEqual([2, 3]);
   });
 
@@ -100,7 +100,7 @@ describe('reading CSV text', () => {
 
   it('reads rows as they are (readCsv), the header as row 1', () => {
     const t = readCsv('\uFEFFa;b\r\n1;"x\r\ny"\r\n');
-    expect(t).toEqual({ delimiter: 'semicolon', rows: [['a', 'b'], ['1', 'x\ny']], errors: [] });
+    expect(t).toEqual({ delimiter: 'semicolon', rows: [['a', 'b'], ['1', 'x\r\ny']], errors: [] });
     expect(readCsv('').rows).toEqual([]);
     expect(readCsv('Stage, Lane, Text; more').delimiter).toBe('comma');
   });
@@ -422,16 +422,27 @@ describe('export', () => {
 });
 
 describe('export → import round trip', () => {
-  /** Text as the app keeps it: trimmed, not empty, line breaks as \n; any characters, formula starts, quotes and separators. */
+  /**
+   * Any text a note may hold — white space, tabs, CR and LF at either end, a byte-order mark,
+   * formula starts (full-width too), quotes, apostrophes and separators — except one with nothing
+   * but white space (the import refuses an empty text) or a control character other than tab, CR, LF.
+   */
   const noteText = fc
-    .string({ unit: fc.oneof(fc.constantFrom('=', '+', '-', '@', '"', ',', ';', '\t', '\n', "'", ' ', 'é', '😀', '|'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 60 })
-    .map((s) => s.replace(/\r/g, '').trim())
-    .filter((s) => s !== '');
-  /** Names as the app keeps them: trimmed, single spaces. */
+    .string({
+      unit: fc.oneof(
+        fc.constantFrom('=', '+', '-', '@', '＝', '＋', '－', '＠', '"', ',', ';', '\t', '\n', '\r', '\r\n', "'", ' ', '\uFEFF', '\u00A0', 'é', '😀', '|'),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      ),
+      minLength: 1,
+      maxLength: 60,
+    })
+    // eslint-disable-next-line no-control-regex
+    .filter((s) => s.trim() !== '' && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s));
+  /** Names as the app keeps them: trimmed, single spaces, no control characters. */
   const name = fc
     .string({ unit: fc.oneof(fc.constantFrom('=', '-', '"', ',', ';', ' ', 'ü'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 20 })
     .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s !== '');
+    .filter((s) => s !== '' && !/\p{Cc}/u.test(s));
   const spec = (stages: string[], lanes: string[]) =>
     fc.record({
       stage: fc.constantFrom(...stages),
@@ -484,5 +495,28 @@ describe('export → import round trip', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('gives back every note text exactly, whatever its characters (what the issue found lost: edges, CR, U+FEFF, "\\r=1+1")', () => {
+    for (const text of ['\r=1+1', '\tlead', 'trail\t', '\nx\n', ' both ', 'end\uFEFF', 'a\rb', 'a\r\nb', '＝SUM(A1)', "'=x", '＠x', '－1', '＋1']) {
+      const map = exportable([{ stage: 'S', lane: 'L', text, color: 'yellow', tags: [], channel: null, author: '' }]);
+      expect(planImport(notesToCsv(map), shapeOf(map)).notes.map((n) => n.text), JSON.stringify(text)).toEqual([text]);
+    }
+    fc.assert(
+      fc.property(noteText, (text) => {
+        const map = exportable([{ stage: 'S', lane: 'L', text, color: 'yellow', tags: [], channel: null, author: '' }]);
+        const back = planImport(notesToCsv(map), shapeOf(map));
+        expect(back.problems).toEqual([]);
+        expect(back.notes.map((n) => n.text)).toEqual([text]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('guards full-width formula starts too', () => {
+    for (const c of ['＝', '＋', '－', '＠']) {
+      expect(guardFormula(`${c}1`)).toBe(`'${c}1`);
+      expect(unguardFormula(`'${c}1`)).toBe(`${c}1`);
+    }
   });
 });

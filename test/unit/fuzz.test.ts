@@ -23,7 +23,7 @@ import { IPC, WS_PATH } from '../../shared/api/bridge';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { ERROR_CODES, type Result } from '../../shared/api/errors';
 import type { Note } from '../../shared/api/schemas';
-import { tempDir } from '../support/library';
+import { sync, tempDir } from '../support/library';
 import { connect, sessionCookie, type WsClient } from '../support/ws-client';
 
 /** Generated inputs per method (each goes through all three transports). */
@@ -62,7 +62,8 @@ interface Fixture {
 }
 let fx: Fixture | undefined;
 
-function unwrap<T>(r: Result<unknown>): T {
+function unwrap<T>(result: Result<unknown> | Promise<Result<unknown>>): T {
+  const r = sync(result);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 }
@@ -70,7 +71,7 @@ function unwrap<T>(r: Result<unknown>): T {
 /** The project every seed refers to; made again if a generated call happened to delete it. */
 function fixture(): Fixture {
   const current = fx;
-  const got = current ? core.dispatch('map.get', { projectId: current.projectId }, 'fuzz') : null;
+  const got = current ? sync(core.dispatch('map.get', { projectId: current.projectId }, 'fuzz')) : null;
   if (current && got?.ok) {
     const m = got.value as { stages: { id: string }[]; lanes: { id: string }[]; notes: Note[]; copis: { entries: { id: string }[] } };
     if (m.notes.some((n) => n.id === current.note.id) && m.copis.entries.some((e) => e.id === current.entry.id)) return { ...current, stageIds: m.stages.map((s) => s.id), laneIds: m.lanes.map((l) => l.id) };
@@ -170,6 +171,10 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'copis.link': () => ({ projectId, entryId: f.entry.id, targets: [{ kind: 'stage', targetId: f.stageIds[1] }] }),
     'copis.unlink': () => ({ projectId, entryId: f.entry.id, targets: [{ kind: 'note', targetId: f.note.id }] }),
     'copis.setVariant': () => ({ projectId, variant: 'lean' }),
+    'projects.trash': () => ({}),
+    'projects.restore': () => ({ projectId: randomUUID() }),
+    'projects.purge': () => ({ projectId: randomUUID() }),
+    'projects.emptyTrash': () => ({}),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];
@@ -419,6 +424,7 @@ afterAll(async () => {
 /** Each method starts on a fresh fixture: what earlier valid calls added does not pile up (or slow the byte checks). */
 function resetLibrary(): void {
   for (const p of unwrap<{ id: string }[]>(core.dispatch('projects.list', {}, 'fuzz'))) core.dispatch('projects.delete', { projectId: p.id }, 'fuzz');
+  core.dispatch('projects.emptyTrash', {}, 'fuzz');
   fx = undefined;
   fixture();
   lastBytes = libraryBytesNow();

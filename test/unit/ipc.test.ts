@@ -9,7 +9,7 @@ import { startCore, type Core } from '../../main/core';
 import { APP_ORIGIN, isAppUrl, isTrustedFrame, registerIpc, type IpcMainLike, type SenderFrameLike } from '../../main/electron/ipc';
 import { IPC } from '../../shared/api/bridge';
 import type { Result } from '../../shared/api/errors';
-import { tempDir } from '../support/library';
+import { sync, tempDir } from '../support/library';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 
@@ -59,7 +59,7 @@ describe('registerIpc', () => {
     expect(r.ok).toBe(true);
     expect(calls).toEqual(['projects.create']);
     expect(projectCount()).toBe(1);
-    const list = core.dispatch('projects.list', {}, 'test');
+    const list = sync(core.dispatch('projects.list', {}, 'test'));
     expect(list.ok && (list.value as { title: string }[]).map((p) => p.title)).toEqual(['Workshop']);
   });
 

@@ -126,7 +126,8 @@ for (const seed of [1, 2, 3]) {
                 ...(r.chance(0.5) ? { text: `${n.text} (bulk)` } : {}),
                 ...(r.chance(0.5) ? { color: r.pick(NOTE_COLORS) } : {}),
                 ...(r.chance(0.4) ? { tags: r.shuffle(NOTE_TAGS).slice(0, r.int(3)) } : {}),
-                ...(r.chance(0.3) ? { channel: r.chance(0.3) ? null : r.pick(CHANNELS) } : {}),
+                // A channel only where the services take one (a touchpoints lane's notes).
+                ...(r.chance(0.3) && saved.lanes.find((l) => l.id === n.laneId)?.kind === 'touchpoints' ? { channel: r.chance(0.3) ? null : r.pick(CHANNELS) } : {}),
               }));
             }
             if (updates.length > 0) apply(ops.updateNotes(projectId, updates), 'update many');

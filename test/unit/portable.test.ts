@@ -140,8 +140,8 @@ const exportJourney = () => {
   const out = lib.ok('projects.exportJourney', { projectId });
   return { fileName: out.fileName, bytes: Buffer.from(out.data, 'base64') };
 };
-const importFile = (bytes: Buffer | string, fileName = 'file.journey') => lib.ok('projects.import', { fileName, data: Buffer.from(bytes).toString('base64') });
-const preview = (bytes: Buffer | string, fileName = 'file.journey'): ImportPreview => lib.ok('projects.previewImport', { fileName, data: Buffer.from(bytes).toString('base64') });
+const importFile = (bytes: Buffer | string, fileName = 'file.journey') => lib.call('projects.import', { fileName, data: Buffer.from(bytes).toString('base64') });
+const preview = (bytes: Buffer | string, fileName = 'file.journey'): Promise<ImportPreview> => lib.call('projects.previewImport', { fileName, data: Buffer.from(bytes).toString('base64') });
 
 /** Change a copy of a file with SQLite (as a hostile or careless tool would) and return its bytes. */
 function tamper(bytes: Buffer, change: (db: Database.Database) => void): Buffer {
@@ -159,12 +159,12 @@ function tamper(bytes: Buffer, change: (db: Database.Database) => void): Buffer 
 }
 
 /** The file is refused by the preview and by the import with this problem, and the library is byte-identical. */
-function expectRefused(bytes: Buffer | string, problem: RegExp, fileName = 'bad.journey') {
+async function expectRefused(bytes: Buffer | string, problem: RegExp, fileName = 'bad.journey') {
   const before = libraryBytes(lib);
   const projects = lib.ok('projects.list', {}).length;
-  const seen = preview(bytes, fileName);
+  const seen = await (await preview(bytes, fileName));
   expect(seen.problems.join(' ')).toMatch(problem);
-  const error = lib.err('projects.import', { fileName, data: Buffer.from(bytes).toString('base64') });
+  const error = await lib.fails('projects.import', { fileName, data: Buffer.from(bytes).toString('base64') });
   expect(error.code).toBe('invalid_input');
   expect(error.message).toMatch(new RegExp(`^“${fileName.replace('.', '\\.')}” was not imported\\. `));
   expect(error.message).toMatch(/Nothing was changed\.$/);
@@ -175,7 +175,7 @@ function expectRefused(bytes: Buffer | string, problem: RegExp, fileName = 'bad.
 }
 
 describe('.journey files', () => {
-  it('hold just the project, in the library’s own format', () => {
+  it('hold just the project, in the library’s own format', async () => {
     fill();
     const { fileName, bytes } = exportJourney();
     expect(fileName).toBe('Acme onboarding.journey');
@@ -202,10 +202,10 @@ describe('.journey files', () => {
     }
   });
 
-  it('round trip: import gives an equal project with new ids everywhere', () => {
+  it('round trip: import gives an equal project with new ids everywhere', async () => {
     fill();
     const { bytes } = exportJourney();
-    const seen = preview(bytes, 'Acme onboarding.journey');
+    const seen = (await preview(bytes, 'Acme onboarding.journey'));
     expect(seen).toEqual({
       fileName: 'Acme onboarding.journey',
       format: 'journey',
@@ -214,7 +214,7 @@ describe('.journey files', () => {
       problems: [],
     });
     const events = lib.events.length;
-    const imported = importFile(bytes);
+    const imported = (await importFile(bytes));
     expect(imported.project.title).toBe('Acme onboarding (imported)');
     expect(imported.counts).toEqual(seen.counts);
     expect(lib.events.slice(events)).toContainEqual({ type: 'projects.changed' });
@@ -234,11 +234,11 @@ describe('.journey files', () => {
     expect(mapOf(projectId).notes.map((n) => n.text)).not.toContain('Checkout asks for an account');
   });
 
-  it('importing the same file twice gives two projects', () => {
+  it('importing the same file twice gives two projects', async () => {
     fill();
     const { bytes } = exportJourney();
-    const a = importFile(bytes).project;
-    const b = importFile(bytes).project;
+    const a = (await importFile(bytes)).project;
+    const b = (await importFile(bytes)).project;
     expect([a.title, b.title]).toEqual(['Acme onboarding (imported)', 'Acme onboarding (imported 2)']);
     expect(comparable(mapOf(a.id))).toEqual(comparable(mapOf(b.id)));
     const ids = idsOf(a.id);
@@ -246,20 +246,20 @@ describe('.journey files', () => {
     expect(lib.ok('projects.list', {}).map((p) => p.title).sort()).toEqual(['Acme onboarding', 'Acme onboarding (imported 2)', 'Acme onboarding (imported)', 'Secret other project']);
   });
 
-  it('into another library keeps the title and everything else', () => {
+  it('into another library keeps the title and everything else', async () => {
     fill();
     const { bytes } = exportJourney();
     const original = { map: comparable(mapOf(projectId)), extras: extras(projectId) };
     lib.close();
     lib = openTestLibrary(tempDir());
-    const imported = importFile(bytes).project;
+    const imported = (await importFile(bytes)).project;
     expect(imported.title).toBe('Acme onboarding');
     expect(imported.noteCount).toBe(4);
     expect(comparable(mapOf(imported.id))).toEqual(original.map);
     expect(extras(imported.id)).toEqual(original.extras);
   });
 
-  it('from an older version (no voting yet) is brought up to date and imported', () => {
+  it('from an older version (no voting yet) is brought up to date and imported', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.journey');
     const db = new Database(file);
@@ -279,7 +279,7 @@ describe('.journey files', () => {
     db.close();
     const bytes = fs.readFileSync(file);
     expect(bytes.readUInt32BE(60)).toBe(3);
-    const imported = importFile(bytes).project;
+    const imported = (await importFile(bytes)).project;
     const m = mapOf(imported.id);
     expect(m.notes.map((n) => [n.text, n.color, n.createdAt, n.updatedAt])).toEqual([['From long ago', 'pink', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z']]);
     expect(lib.ok('voting.list', { projectId: imported.id })).toEqual([]);
@@ -287,7 +287,7 @@ describe('.journey files', () => {
 });
 
 describe('JSON', () => {
-  it('is a versioned document people and tools can read', () => {
+  it('is a versioned document people and tools can read', async () => {
     fill();
     const out = lib.ok('projects.exportJson', { projectId });
     expect(out.fileName).toBe('Acme onboarding.json');
@@ -314,14 +314,14 @@ describe('JSON', () => {
     expect(JSON.stringify(doc)).not.toContain('CONFIDENTIAL');
   });
 
-  it('round trip: import gives an equal map and voting, with new ids', () => {
+  it('round trip: import gives an equal map and voting, with new ids', async () => {
     fill();
     const { text } = lib.ok('projects.exportJson', { projectId });
-    const seen = preview(text, 'Acme onboarding.json');
+    const seen = (await preview(text, 'Acme onboarding.json'));
     expect(seen.format).toBe('json');
     expect(seen.problems).toEqual([]);
     expect(seen.counts).toMatchObject({ notes: 4, snapshots: 0, votingRounds: 2, votes: 4 });
-    const copy = importFile(text, 'Acme onboarding.json').project.id;
+    const copy = (await importFile(text, 'Acme onboarding.json')).project.id;
     expect(comparable(mapOf(copy))).toEqual(comparable(mapOf(projectId)));
     // Voting comes across whole; the link from a closed round to its saved version does not (JSON has no versions).
     const strip = (x: ReturnType<typeof extras>) => x.rounds.map(({ hasSnapshot: _, ...r }) => r);
@@ -330,10 +330,10 @@ describe('JSON', () => {
     const mine = idsOf(projectId);
     expect([...idsOf(copy)].filter((id) => mine.has(id))).toEqual([]);
     // Twice: two projects.
-    expect(importFile(text, 'again.json').project.title).toBe('Acme onboarding (imported 2)');
+    expect((await importFile(text, 'again.json')).project.title).toBe('Acme onboarding (imported 2)');
   });
 
-  it('written by hand: only titles, ids and texts are needed', () => {
+  it('written by hand: only titles, ids and texts are needed', async () => {
     const doc = {
       format: 'journeywall-project',
       version: 1,
@@ -346,8 +346,8 @@ describe('JSON', () => {
       ],
     };
     const text = `\uFEFF${JSON.stringify(doc)}`;
-    expect(preview(text, 'hand.json').problems).toEqual([]);
-    const m = mapOf(importFile(text, 'no-extension').project.id);
+    expect((await preview(text, 'hand.json')).problems).toEqual([]);
+    const m = mapOf((await importFile(text, 'no-extension')).project.id);
     expect(m.stages.map((s) => s.title)).toEqual(['Before', 'After']);
     expect(m.notes.map((n) => [n.text, n.color, n.tags, m.stages.find((s) => s.id === n.stageId)!.title])).toEqual([
       ['First', 'purple', ['idea'], 'Before'],
@@ -357,23 +357,23 @@ describe('JSON', () => {
 });
 
 describe('refused files change nothing', () => {
-  it('not SQLite, not JSON, empty', () => {
-    expectRefused('hello, this is a text file', /not a Journeywall project file \(\.journey\)/, 'notes.journey');
-    expectRefused('hello', /neither a Journeywall project file \(\.journey\) nor a Journeywall JSON export/, 'notes.txt');
-    expectRefused(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), /neither/, 'image.png');
-    expectRefused('', /empty/, 'empty.journey');
+  it('not SQLite, not JSON, empty', async () => {
+    await expectRefused('hello, this is a text file', /not a Journeywall project file \(\.journey\)/, 'notes.journey');
+    await expectRefused('hello', /neither a Journeywall project file \(\.journey\) nor a Journeywall JSON export/, 'notes.txt');
+    await expectRefused(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), /neither/, 'image.png');
+    await expectRefused('', /empty/, 'empty.journey');
   });
 
-  it('a truncated file', () => {
+  it('a truncated file', async () => {
     fill();
     const { bytes } = exportJourney();
-    expectRefused(bytes.subarray(0, Math.floor(bytes.length / 2)), /incomplete or damaged/);
-    expectRefused(bytes.subarray(0, 100), /incomplete or damaged/);
-    expectRefused(bytes.subarray(0, 50), /header is incomplete/);
-    expectRefused(bytes.subarray(0, bytes.length - 1), /incomplete or damaged/);
+    await expectRefused(bytes.subarray(0, Math.floor(bytes.length / 2)), /incomplete or damaged/);
+    await expectRefused(bytes.subarray(0, 100), /incomplete or damaged/);
+    await expectRefused(bytes.subarray(0, 50), /header is incomplete/);
+    await expectRefused(bytes.subarray(0, bytes.length - 1), /incomplete or damaged/);
   });
 
-  it('a file with bytes flipped in the middle', () => {
+  it('a file with bytes flipped in the middle', async () => {
     fill();
     const { bytes } = exportJourney();
     const pageSize = bytes.readUInt16BE(16);
@@ -381,44 +381,44 @@ describe('refused files change nothing', () => {
     for (const page of [Math.floor(pages / 2), 1]) {
       const damaged = Buffer.from(bytes);
       for (let i = 0; i < 64; i++) damaged[page * pageSize + i] = damaged[page * pageSize + i]! ^ 0xa5;
-      expectRefused(damaged, /damaged/);
+      await expectRefused(damaged, /damaged/);
     }
   });
 
-  it('an SQLite file of another program', () => {
+  it('an SQLite file of another program', async () => {
     fill();
     const { bytes } = exportJourney();
-    expectRefused(tamper(bytes, (db) => db.pragma('application_id = 305419896')), /SQLite database of another program/);
+    await expectRefused(tamper(bytes, (db) => db.pragma('application_id = 305419896')), /SQLite database of another program/);
     const foreign = tamper(Buffer.alloc(0), (db) => db.exec('CREATE TABLE contacts (name TEXT)'));
-    expectRefused(foreign, /SQLite database of another program/, 'contacts.journey');
+    await expectRefused(foreign, /SQLite database of another program/, 'contacts.journey');
   });
 
-  it('a file from a newer version', () => {
+  it('a file from a newer version', async () => {
     fill();
     const { bytes } = exportJourney();
-    const seen = expectRefused(tamper(bytes, (db) => db.pragma(`user_version = ${LATEST_VERSION + 1}`)), /made by a newer version of Journeywall/);
+    const seen = await expectRefused(tamper(bytes, (db) => db.pragma(`user_version = ${LATEST_VERSION + 1}`)), /made by a newer version of Journeywall/);
     expect(seen.problems).toEqual([`It was made by a newer version of Journeywall (file format ${LATEST_VERSION + 1}; this version reads up to ${LATEST_VERSION}). Update Journeywall to import it.`]);
   });
 
-  it('a file with a trigger, a view or a table of its own, or a table defined otherwise', () => {
+  it('a file with a trigger, a view or a table of its own, or a table defined otherwise', async () => {
     fill();
     const { bytes } = exportJourney();
     // If anything in the file ran, this trigger would leave a mark in the file's own notes (it is never run).
-    expectRefused(
+    await expectRefused(
       tamper(bytes, (db) => db.exec("CREATE TRIGGER sneaky AFTER INSERT ON projects BEGIN UPDATE notes SET text = 'pwned'; END")),
       /trigger called “sneaky”.*it was not run/,
     );
-    expectRefused(tamper(bytes, (db) => db.exec('CREATE VIEW notes_view AS SELECT * FROM notes')), /view called “notes_view”/);
-    expectRefused(tamper(bytes, (db) => db.exec('CREATE TABLE extra (x)')), /table called “extra”/);
-    expectRefused(tamper(bytes, (db) => db.exec('ALTER TABLE notes ADD COLUMN extra TEXT')), /table “notes” is not defined the way Journeywall defines it/);
-    expectRefused(tamper(bytes, (db) => db.exec('DROP INDEX notes_by_lane')), /index “notes_by_lane” is missing/);
+    await expectRefused(tamper(bytes, (db) => db.exec('CREATE VIEW notes_view AS SELECT * FROM notes')), /view called “notes_view”/);
+    await expectRefused(tamper(bytes, (db) => db.exec('CREATE TABLE extra (x)')), /table called “extra”/);
+    await expectRefused(tamper(bytes, (db) => db.exec('ALTER TABLE notes ADD COLUMN extra TEXT')), /table “notes” is not defined the way Journeywall defines it/);
+    await expectRefused(tamper(bytes, (db) => db.exec('DROP INDEX notes_by_lane')), /index “notes_by_lane” is missing/);
     expect(lib.core.db.prepare("SELECT count(*) FROM notes WHERE text = 'pwned'").pluck().get()).toBe(0);
   });
 
-  it('a row with an over-long note, an unknown colour, a note in a missing stage, a damaged version', () => {
+  it('a row with an over-long note, an unknown colour, a note in a missing stage, a damaged version', async () => {
     fill();
     const { bytes } = exportJourney();
-    const seen = expectRefused(
+    const seen = await expectRefused(
       tamper(bytes, (db) => {
         db.pragma('ignore_check_constraints = ON');
         db.prepare("UPDATE notes SET text = ? WHERE text = 'Chat widget'").run('x'.repeat(2001));
@@ -427,26 +427,26 @@ describe('refused files change nothing', () => {
     );
     expect(seen.project).toMatchObject({ originalTitle: 'Acme onboarding' });
     expect(seen.counts.notes).toBe(4);
-    expectRefused(
+    await expectRefused(
       tamper(bytes, (db) => db.exec("UPDATE notes SET color = 'magenta' WHERE text = 'Price unclear'")),
       /Note \d \(“Price unclear”\): its colour must be one of yellow, orange, pink, blue, green, purple, grey\./,
     );
-    expectRefused(
+    await expectRefused(
       tamper(bytes, (db) => {
         db.pragma('foreign_keys = OFF');
         db.prepare("UPDATE notes SET stage_id = ? WHERE text = 'Price unclear'").run(randomUUID());
       }),
       /Note \d \(“Price unclear”\) is in a stage that is not in the file\./,
     );
-    expectRefused(
+    await expectRefused(
       tamper(bytes, (db) => db.exec("UPDATE notes SET tags = '[\"pain\",\"urgent\"]' WHERE text = 'Price unclear'")),
       /its tags must be one of pain, opportunity, idea, question/,
     );
-    expectRefused(
+    await expectRefused(
       tamper(bytes, (db) => db.exec("UPDATE snapshots SET data = json_set(data, '$.notes[0].color', 'magenta') WHERE name = 'After the first hour'")),
       /The saved version “After the first hour” is damaged \(notes\.0\.color: must be one of/,
     );
-    expectRefused(
+    await expectRefused(
       tamper(bytes, (db) => {
         db.pragma('foreign_keys = OFF');
         db.exec(`INSERT INTO projects (id, title, template, created_at, updated_at) VALUES ('${randomUUID()}', 'Second', 'blank', 'x', 'x')`);
@@ -455,15 +455,15 @@ describe('refused files change nothing', () => {
     );
   });
 
-  it('malformed JSON, JSON of another format or a newer version, JSON with bad values', () => {
-    expectRefused('{"format": "journeywall-project", "version": 1, "project": ', /not valid JSON/, 'cut.json');
-    expectRefused('{"name": "a package.json"}', /JSON, but not a Journeywall project export/, 'package.json');
-    expectRefused('[1, 2, 3]', /JSON, but not a Journeywall project export/, 'list.json');
-    expectRefused('[1, 2, 3]', /neither/, 'list.txt');
-    expectRefused(JSON.stringify({ format: 'journeywall-project', version: 2, project: { title: 'Future' } }), /made by a newer version of Journeywall \(JSON format version 2; this version reads version 1\)/, 'future.json');
-    expectRefused(JSON.stringify({ format: 'journeywall-project', version: 'one' }), /no valid format version/, 'odd.json');
-    expectRefused(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /not text in UTF-8/, 'binary.json');
-    const seen = expectRefused(
+  it('malformed JSON, JSON of another format or a newer version, JSON with bad values', async () => {
+    await expectRefused('{"format": "journeywall-project", "version": 1, "project": ', /not valid JSON/, 'cut.json');
+    await expectRefused('{"name": "a package.json"}', /JSON, but not a Journeywall project export/, 'package.json');
+    await expectRefused('[1, 2, 3]', /JSON, but not a Journeywall project export/, 'list.json');
+    await expectRefused('[1, 2, 3]', /neither/, 'list.txt');
+    await expectRefused(JSON.stringify({ format: 'journeywall-project', version: 2, project: { title: 'Future' } }), /made by a newer version of Journeywall \(JSON format version 2; this version reads version 1\)/, 'future.json');
+    await expectRefused(JSON.stringify({ format: 'journeywall-project', version: 'one' }), /no valid format version/, 'odd.json');
+    await expectRefused(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /not text in UTF-8/, 'binary.json');
+    const seen = await expectRefused(
       JSON.stringify({
         format: 'journeywall-project',
         version: 1,
@@ -481,20 +481,20 @@ describe('refused files change nothing', () => {
       'Note 1 (“Hi”): its channel must be one of web, app, email, phone, store, social, chat, print, word_of_mouth, other.',
     ]);
     expect(seen.project).toBeNull();
-    expectRefused(
+    await expectRefused(
       JSON.stringify({ format: 'journeywall-project', version: 1, project: { title: 'T' }, stages: [{ id: 's', title: 'S' }], lanes: [{ id: 'l', title: 'L', kind: 'notes', color: 'yellow' }], notes: [{ id: 'n', stageId: 'elsewhere', laneId: 'l', text: 'Hi' }] }),
       /^Note 1 \(“Hi”\) is in a stage that is not in the file\.$/,
       'refs.json',
     );
   });
 
-  it('the size limit is said in words', () => {
+  it('the size limit is said in words', async () => {
     const big = 'A'.repeat(Math.ceil(((MAX_PROJECT_FILE_BYTES + 3) / 3) * 4));
     const before = libraryBytes(lib);
-    const error = lib.err('projects.import', { fileName: 'huge.journey', data: big });
+    const error = await lib.fails('projects.import', { fileName: 'huge.journey', data: big });
     expect(error.code).toBe('invalid_input');
     expect(error.message).toBe('The file is too large (50 MB; a project file may be at most 50 MB).');
-    expect(lib.err('projects.previewImport', { fileName: 'x', data: 'not base64!' }).message).toBe('The file must be the file’s contents in base64.');
+    expect((await lib.fails('projects.previewImport', { fileName: 'x', data: 'not base64!' })).message).toBe('The file must be the file’s contents in base64.');
     expect(libraryBytes(lib).equals(before)).toBe(true);
   });
 });
@@ -523,7 +523,7 @@ describe('through the web host', () => {
 });
 
 describe('the format follows the schema', () => {
-  it('every table and column of a project is carried (a new migration must update main/portable/tables.ts)', () => {
+  it('every table and column of a project is carried (a new migration must update main/portable/tables.ts)', async () => {
     const db = lib.core.db;
     const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter((t) => t !== 'schema_migrations');
     expect(tables).toEqual(Object.keys(PROJECT_TABLES).sort());
@@ -533,7 +533,7 @@ describe('the format follows the schema', () => {
     }
   });
 
-  it('file names are safe on every system', () => {
+  it('file names are safe on every system', async () => {
     expect(projectFileName('Acme: onboarding / 2026', '.journey')).toBe('Acme onboarding 2026.journey');
     expect(projectFileName('../../etc/passwd', '.json')).toBe('etc passwd.json');
     expect(projectFileName('Café “Zürich” <draft>?', '.journey')).toBe('Café Zürich draft.journey');
@@ -544,12 +544,12 @@ describe('the format follows the schema', () => {
 });
 
 describe('damaged files, generated', () => {
-  it('bytes changed anywhere or cut anywhere: imported whole or refused in words, never a half import or a crash', () => {
+  it('bytes changed anywhere or cut anywhere: imported whole or refused in words, never a half import or a crash', async () => {
     fill();
     const { bytes } = exportJourney();
     const counts = { imported: 0, refused: 0 };
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.array(fc.tuple(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => {
             const b = Buffer.from(bytes);
@@ -558,10 +558,10 @@ describe('damaged files, generated', () => {
           }),
           fc.nat({ max: bytes.length - 1 }).map((n) => bytes.subarray(0, n)),
         ),
-        (damaged) => {
+        async (damaged) => {
           const before = libraryBytes(lib);
           const projects = lib.ok('projects.list', {}).length;
-          const r = lib.raw('projects.import', { fileName: 'damaged.journey', data: damaged.toString('base64') });
+          const r = await lib.callRaw('projects.import', { fileName: 'damaged.journey', data: damaged.toString('base64') });
           if (r.ok) {
             counts.imported++;
             expect(lib.ok('projects.list', {})).toHaveLength(projects + 1);

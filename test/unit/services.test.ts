@@ -50,6 +50,9 @@ describe('projects', () => {
     expect(lib.ok('projects.list', {}).find((p) => p.id === a.id)!.openedAt).not.toBeNull();
     lib.ok('projects.delete', { projectId: a.id });
     expect(lib.ok('projects.list', {}).map((p) => p.title)).toEqual(['Renamed']);
+    // In the Trash until purged; then its notes go with it.
+    expect(lib.core.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(1);
+    lib.ok('projects.purge', { projectId: a.id });
     expect(lib.core.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0);
   });
 
@@ -81,13 +84,17 @@ describe('notes', () => {
     expect(positions).toEqual([0, 1, 2, 3]);
   });
 
-  it('keeps a channel only on touchpoint notes and refuses notes in the emotion lane', () => {
+  it('takes a channel only for touchpoint notes (refused in words elsewhere) and refuses notes in the emotion lane', () => {
     const p = purchase();
     const m = map(p.id);
     const t = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Touchpoints'), text: 'Instagram ad', channel: 'social' });
     expect(t.channel).toBe('social');
-    const n = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Customer actions'), text: 'Scrolls', channel: 'social' });
+    const refused = lib.err('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Customer actions'), text: 'Scrolls', channel: 'social' });
+    expect(refused.code).toBe('invalid_input');
+    expect(refused.message).toMatch(/only notes in a touchpoints lane have a channel/);
+    const n = lib.ok('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Customer actions'), text: 'Scrolls', channel: null });
     expect(n.channel).toBeNull();
+    expect(lib.err('notes.update', { projectId: p.id, noteId: n.id, channel: 'email' }).code).toBe('invalid_input');
     expect(lib.err('notes.create', { projectId: p.id, ...cellOf(m, 'Awareness', 'Emotions'), text: 'x' }).code).toBe('conflict');
   });
 

@@ -153,6 +153,8 @@ describe('snapshots', () => {
     expect(lib.err('snapshots.delete', { projectId, snapshotId: one.id }).code).toBe('not_found');
     expect(lib.ok('snapshots.list', { projectId }).map((s) => s.name)).toEqual(['two']);
     lib.ok('projects.delete', { projectId });
+    expect(lib.core.db.prepare('SELECT count(*) FROM snapshots').pluck().get()).toBe(1); // in the Trash, restorable with its versions
+    lib.ok('projects.purge', { projectId });
     expect(lib.core.db.prepare('SELECT count(*) FROM snapshots').pluck().get()).toBe(0);
   });
 

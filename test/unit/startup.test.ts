@@ -10,17 +10,17 @@ import { startCore } from '../../main/core';
 import { LibraryError, openLibrary } from '../../main/db/library';
 import { LIBRARY_FILE } from '../../main/paths';
 import { backupListText, listBackups, restoreBackup } from '../../main/recovery';
-import { tempDir } from '../support/library';
+import { sync, tempDir } from '../support/library';
 
 /** A data folder with a library holding `notes` notes in one project, and one backup of it. */
 async function dataFolder(notes = 150) {
   const dir = tempDir('journeywall-startup-');
   const core = startCore(dir);
   await core.backups!.idle(); // the start backup: an empty library
-  const p = core.dispatch('projects.create', { template: 'purchase', title: 'Acme' }, null);
+  const p = sync(core.dispatch('projects.create', { template: 'purchase', title: 'Acme' }, null));
   if (!p.ok) throw new Error('create failed');
   const projectId = (p.value as { id: string }).id;
-  const m = core.dispatch('map.get', { projectId }, null);
+  const m = sync(core.dispatch('map.get', { projectId }, null));
   const { stages, lanes } = (m.ok ? m.value : null) as { stages: { id: string }[]; lanes: { id: string }[] };
   for (let i = 0; i < notes; i++) core.dispatch('notes.create', { projectId, stageId: stages[i % 5]!.id, laneId: lanes[0]!.id, text: `Note ${i} ${'x'.repeat(60)}` }, null);
   core.close();
@@ -91,7 +91,7 @@ describe('opening a damaged library', () => {
     live.close();
     expect(fs.statSync(path.join(crashed, `${LIBRARY_FILE}-wal`)).size).toBeGreaterThan(0);
     const core = startCore(crashed, { backups: false });
-    const list = core.dispatch('projects.list', {}, null);
+    const list = sync(core.dispatch('projects.list', {}, null));
     expect(list.ok && (list.value as { title: string }[])[0]!.title).toBe('Renamed just before the crash');
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     core.close();
@@ -135,7 +135,7 @@ describe('recovery', () => {
     expect(fs.readFileSync(`${outcome.setAside}-wal`, 'utf8')).toBe('left by the crash');
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     const restored = startCore(dir, { backups: false });
-    const list = restored.dispatch('projects.list', {}, null);
+    const list = sync(restored.dispatch('projects.list', {}, null));
     expect(list.ok && (list.value as { noteCount: number }[])[0]!.noteCount).toBe(150);
     restored.close();
 

@@ -271,6 +271,8 @@ describe('voting rounds', () => {
     cast(round.id, ad.id);
     lib.ok('voting.close', { projectId, roundId: round.id });
     lib.ok('projects.delete', { projectId });
+    expect(lib.err('voting.list', { projectId }).code).toBe('not_found'); // in the Trash: out of reach
+    lib.ok('projects.purge', { projectId });
     const db = lib.core.db;
     expect(db.prepare('SELECT count(*) FROM voting_rounds').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM votes').pluck().get()).toBe(0);

@@ -2,7 +2,7 @@ import { m001 } from './001-initial';
 import { m002 } from './002-emotion-scores';
 import { m003 } from './003-snapshots';
 import { m004 } from './004-voting';
-import { m005 } from './005-reserved-for-harden';
+import { m005 } from './005-trash';
 import { m006 } from './006-copis';
 import type { Migration } from './types';
 

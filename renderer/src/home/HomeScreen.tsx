@@ -13,6 +13,7 @@ import { useToasts } from '../ui/Toasts';
 import { formatChanged, formatWorkshopDate, plural } from '../util/format';
 import { NewProjectForm } from './NewProjectForm';
 import { DetailsButton } from '../details/DetailsButton';
+import { TrashList } from './TrashList';
 
 export interface HomeScreenProps {
   onOpen(projectId: string): void;
@@ -70,7 +71,7 @@ export function HomeScreen({ onOpen, onBackups, newProjectRequest }: HomeScreenP
     setProjects((list) => list?.filter((p) => p.id !== project.id) ?? null);
     const r = await client.call('projects.delete', { projectId: project.id });
     if (!r.ok) toasts.error(r.error.message, 'Not deleted');
-    else toasts.notify({ kind: 'info', message: `“${project.title}” was deleted.` });
+    else toasts.notify({ kind: 'info', message: `“${project.title}” was moved to the Trash.` });
     reload();
   };
 
@@ -188,16 +189,17 @@ export function HomeScreen({ onOpen, onBackups, newProjectRequest }: HomeScreenP
             </tbody>
           </table>
         )}
+        <TrashList />
       </main>
       {deleting && (
         <ConfirmDialog
           title={`Delete “${deleting.title}”?`}
           message={
             <p>
-              The project and its {plural(deleting.noteCount, 'note')} will be deleted from this computer, with its stages and lanes. This cannot be undone.
+              The project and its {plural(deleting.noteCount, 'note')} go to the Trash below, where you can restore them (with the saved versions) for 30 days.
             </p>
           }
-          confirmLabel="Delete project"
+          confirmLabel="Move to Trash"
           onCancel={() => setDeleting(null)}
           onConfirm={() => {
             const p = deleting;

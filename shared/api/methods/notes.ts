@@ -1,6 +1,6 @@
 /** Notes: declarations of the API methods (see ../contract.ts). */
 import { z } from 'zod';
-import { Channel, Id, Index, Note, NoteColor, NoteText, ShortText, Tags } from '../schemas';
+import { Channel, Id, Index, Note, NoteColor, NoteText, RestoredNote, ShortText, Tags } from '../schemas';
 import { mutation, inProject, input, partial } from './define';
 
 const NoteFields = {
@@ -77,7 +77,7 @@ export const notesMethods = {
   ),
   'notes.restore': mutation(
     'Put deleted notes back exactly as they were (undo of a delete).',
-    input({ ...inProject, notes: z.array(Note.extend({ text: NoteText, author: ShortText })).min(1).max(10_000) }),
+    input({ ...inProject, notes: z.array(RestoredNote).min(1).max(10_000) }),
     z.array(Note),
   ),
 } as const;

@@ -32,7 +32,7 @@ export const projectsMethods = {
     }),
     Project,
   ),
-  'projects.delete': mutation('Delete a project and everything in it.', input(inProject), z.object({ projectId: Id })),
+  'projects.delete': mutation('Move a project, with everything in it, to the Trash (see projects.trash): out of the list and out of reach, restorable for 30 days.', input(inProject), z.object({ projectId: Id })),
   'projects.open': mutation('Open a project: records when it was opened and returns its whole map.', input(inProject), ProjectMap),
   'map.get': query("Read a project's whole map: stages, lanes and notes.", input(inProject), ProjectMap),
 } as const;

@@ -1,6 +1,6 @@
 /** Stages and lanes: declarations of the API methods (see ../contract.ts). */
 import { z } from 'zod';
-import { DeletedLane, DeletedStage, EmotionScore, Id, Index, Lane, LaneKind, Name, Note, NoteColor, NoteText, Stage } from '../schemas';
+import { DeletedLane, DeletedStage, Id, Index, Lane, LaneKind, Name, NoteColor, RestoredEmotion, RestoredLane, RestoredNote, RestoredStage, Stage } from '../schemas';
 import { mutation, inProject, input } from './define';
 
 export const structureMethods = {
@@ -10,7 +10,7 @@ export const structureMethods = {
   'stages.delete': mutation('Delete a stage and the notes in it.', input({ ...inProject, stageId: Id }), DeletedStage),
   'stages.restore': mutation(
     'Put a deleted stage back with its notes and emotion scores (undo of a delete).',
-    input({ ...inProject, stage: Stage.extend({ title: Name }), notes: z.array(Note.extend({ text: NoteText })).max(10_000), emotions: z.array(EmotionScore).max(10_000).default([]) }),
+    input({ ...inProject, stage: RestoredStage, notes: z.array(RestoredNote).max(10_000), emotions: z.array(RestoredEmotion).max(10_000).default([]) }),
     Stage,
   ),
   'lanes.add': mutation(
@@ -23,7 +23,7 @@ export const structureMethods = {
   'lanes.delete': mutation('Delete a lane and the notes in it.', input({ ...inProject, laneId: Id }), DeletedLane),
   'lanes.restore': mutation(
     'Put a deleted lane back with its notes and emotion scores (undo of a delete).',
-    input({ ...inProject, lane: Lane.extend({ title: Name }), notes: z.array(Note.extend({ text: NoteText })).max(10_000), emotions: z.array(EmotionScore).max(10_000).default([]) }),
+    input({ ...inProject, lane: RestoredLane, notes: z.array(RestoredNote).max(10_000), emotions: z.array(RestoredEmotion).max(10_000).default([]) }),
     Lane,
   ),
 } as const;

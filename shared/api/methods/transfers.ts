@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Not the csv index: the renderer loads the contract, and the parser (papaparse) stays in main.
 import { MAX_CSV_TEXT, MAX_IMPORT_NOTES, MAX_NEW_AXES, MAX_PROBLEMS_SHOWN } from '../../domain/csv/limits';
 import { CSV_FIELDS, DELIMITER_KINDS } from '../../domain/csv/vocabulary';
-import { Channel, Id, Lane, LaneKind, Name, Note, NoteColor, NoteTag, NoteText, ShortText, SnapshotSummary, Stage } from '../schemas';
+import { Channel, Id, Lane, LaneKind, Note, NoteColor, NoteTag, RestoredLane, RestoredNote, RestoredStage, ShortText, SnapshotSummary, Stage } from '../schemas';
 import { mutation, query, inProject, input } from './define';
 
 /** The text of a CSV file, as read from disk (UTF-8; a byte-order mark is fine). */
@@ -58,7 +58,7 @@ export const ImportedItems = z.object({
 export type ImportedItems = z.infer<typeof ImportedItems>;
 
 /** A blank map's untouched placeholder stage and lane that an import replaced (shared/domain/placeholder.ts). */
-export const ReplacedPlaceholders = z.object({ stages: z.array(Stage.extend({ title: Name })).max(1), lanes: z.array(Lane.extend({ title: Name })).max(1) });
+export const ReplacedPlaceholders = z.object({ stages: z.array(RestoredStage).max(1), lanes: z.array(RestoredLane).max(1) });
 export type ReplacedPlaceholders = z.infer<typeof ReplacedPlaceholders>;
 
 const many = (what: string, max: number) => ({ error: `must list at most ${max.toLocaleString('en')} ${what}` });
@@ -95,9 +95,9 @@ export const transfersMethods = {
     'Redo of an import: put back stages, lanes and notes exactly as notes.removeImported returned them (same ids, places and times), and take away the placeholders in `replace` again where they are still empty, in one change.',
     input({
       ...inProject,
-      stages: z.array(Stage.extend({ title: Name })).max(MAX_NEW_AXES, many('stages', MAX_NEW_AXES)),
-      lanes: z.array(Lane.extend({ title: Name })).max(MAX_NEW_AXES, many('lanes', MAX_NEW_AXES)),
-      notes: z.array(Note.extend({ text: NoteText, author: ShortText })).max(MAX_IMPORT_NOTES, many('notes', MAX_IMPORT_NOTES)),
+      stages: z.array(RestoredStage).max(MAX_NEW_AXES, many('stages', MAX_NEW_AXES)),
+      lanes: z.array(RestoredLane).max(MAX_NEW_AXES, many('lanes', MAX_NEW_AXES)),
+      notes: z.array(RestoredNote).max(MAX_IMPORT_NOTES, many('notes', MAX_IMPORT_NOTES)),
       /** Placeholders to take away again (the import's `replaced`), where still empty. */
       replace: z.object({ stageIds: z.array(Id).max(1), laneIds: z.array(Id).max(1) }).optional(),
     }),

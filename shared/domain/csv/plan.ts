@@ -30,6 +30,10 @@ import {
   type CsvField,
 } from './vocabulary';
 
+/** Control characters a note's text may not hold (tabs and line breaks it may). */
+// eslint-disable-next-line no-control-regex
+const STRAY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 /** What the plan needs of the map: its stages and lanes in map order. */
 export interface MapShape {
   stages: readonly { id: string; title: string }[];
@@ -241,8 +245,11 @@ export function planImport(text: string, map: MapShape): ImportPlan {
     }
 
     // Text
-    const text = cellOf(cells, 'text').trim();
-    if (text === '') problem(row, col('text'), 'the text is empty');
+    // The text exactly as the cell holds it (spaces, tabs and line breaks at either end included), so
+    // an exported file comes back unchanged; only a cell with nothing but white space counts as empty.
+    const text = cellOf(cells, 'text');
+    if (text.trim() === '') problem(row, col('text'), 'the text is empty');
+    else if (STRAY_CONTROL.test(text)) problem(row, col('text'), 'the text holds a control character (such as NUL); only tabs and line breaks may be in a note');
     else if (charCount(text) > MAX_NOTE_TEXT) problem(row, col('text'), `the text is too long (${n(charCount(text))} characters; the limit is ${n(MAX_NOTE_TEXT)})`);
 
     // Colour, tags, channel, author
@@ -258,8 +265,9 @@ export function planImport(text: string, map: MapShape): ImportPlan {
     if (channel === undefined) problem(row, col('channel'), `${quote(channelCell)} is not a channel (${CHANNEL_LIST})`);
     // A new lane whose rows name a channel is a touchpoints lane.
     if (channel && lane && 'added' in lane) newLaneHasChannel[lane.added] = true;
-    const author = cellOf(cells, 'author').trim().replace(/\s+/g, ' ');
-    if (charCount(author) > MAX_NAME) problem(row, col('author'), `the author's name is too long (${n(charCount(author))} characters; the limit is ${n(MAX_NAME)})`);
+    const author = cellOf(cells, 'author').trim();
+    if (/\p{Cc}/u.test(author)) problem(row, col('author'), "the author's name holds a control character (such as a line break or NUL)");
+    else if (charCount(author) > MAX_NAME) problem(row, col('author'), `the author's name is too long (${n(charCount(author))} characters; the limit is ${n(MAX_NAME)})`);
 
     if (problems.length > before || !stage || !lane || color === undefined || channel === undefined) continue;
     if (channel !== null && 'id' in lane && existingLanes.get(lane.id)!.kind !== 'touchpoints') {

@@ -9,7 +9,7 @@ import { DELIMITERS, type Delimiter } from './vocabulary';
 
 export interface CsvTable {
   delimiter: Delimiter;
-  /** Every row, the header first; a row's cells as written (line breaks inside cells as \n). */
+  /** Every row, the header first; a row's cells exactly as written (line breaks inside quoted cells too). */
   rows: string[][];
   /** Where the text is not well-formed CSV, by spreadsheet row number. */
   errors: { row: number; message: string }[];
@@ -35,9 +35,26 @@ export function detectDelimiter(text: string): Delimiter {
   return counts[best] > 0 ? best : 'comma';
 }
 
-/** Line ends as \n everywhere (also inside quoted cells), without a byte-order mark. */
+/**
+ * Without the byte-order mark, and the line ends between rows as \n. Inside a quoted cell every
+ * character stays as it is (a CR, a CRLF): a note's text comes back exactly as it was written.
+ */
 export function normaliseText(text: string): string {
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.includes('\r')) return body;
+  let out = '';
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\r' && !quoted) {
+      out += body.slice(from, i) + '\n';
+      if (body[i + 1] === '\n') i++;
+      from = i + 1;
+    }
+  }
+  return out + body.slice(from);
 }
 
 export function readCsv(raw: string): CsvTable {

@@ -126,13 +126,14 @@ export function tagsOf(value: string): { tags: NoteTag[]; unknown: string[] } {
 // ── Formula injection ──────────────────────────────────────────────────────────
 
 /**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before one) as a
- * formula. The export puts an apostrophe before such a cell, which spreadsheets show as plain
- * text; the import takes exactly that apostrophe away again. Cells that start with apostrophes
- * before such a character get one more, so every text survives the round trip unchanged.
+ * A spreadsheet runs a cell that starts with = + - @ (or their full-width forms ＝ ＋ － ＠, which
+ * some spreadsheets read as the same, or a tab or carriage return) as a formula. The export puts
+ * an apostrophe before such a cell, which spreadsheets show as plain text; the import takes
+ * exactly that apostrophe away again. Cells that start with apostrophes before such a character
+ * get one more, so every text survives the round trip unchanged.
  */
-const NEEDS_GUARD = /^'*[=+\-@\t\r]/;
-const GUARDED = /^'(?='*[=+\-@\t\r])/;
+const NEEDS_GUARD = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const GUARDED = /^'(?='*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 export const guardFormula = (cell: string): string => (NEEDS_GUARD.test(cell) ? `'${cell}` : cell);
 export const unguardFormula = (cell: string): string => cell.replace(GUARDED, '');

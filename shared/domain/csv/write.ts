@@ -3,7 +3,9 @@
  * byte-order mark (so accents survive a double-click in Excel), comma-separated, CRLF between
  * rows, cells quoted when they hold a separator, a quote or a line break. One row per note, in
  * reading order (stage, lane, place in the cell). A cell a spreadsheet would run as a formula
- * gets a leading apostrophe (see guardFormula), which the import takes away again. Pure.
+ * gets a leading apostrophe (see guardFormula), which the import takes away again. A note's text
+ * comes back from an import exactly as it was (white space and line breaks at its ends, CR, a
+ * byte-order mark included); stage, lane and author names are trimmed, as the app keeps them. Pure.
  */
 import { CHANNEL_LABELS, NOTE_TAG_LABELS, type Channel, type NoteColor, type NoteTag } from '../model';
 import { EXPORT_HEADER, guardFormula } from './vocabulary';
