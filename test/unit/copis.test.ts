@@ -255,24 +255,24 @@ describe('copis.* on a real library', () => {
       };
     };
 
-    it('.journey and JSON round trips keep every entry and link (and a version holds them too)', () => {
+    it('.journey and JSON round trips keep every entry and link (and a version holds them too)', async () => {
       build();
       const want = portable(projectId);
       expect(want.links).toHaveLength(3);
       const journey = lib.ok('projects.exportJourney', { projectId });
-      const fromJourney = lib.ok('projects.import', { fileName: journey.fileName, data: journey.data });
+      const fromJourney = await lib.call('projects.import', { fileName: journey.fileName, data: journey.data });
       expect(portable(fromJourney.project.id)).toEqual(want);
       const snaps = lib.ok('snapshots.list', { projectId: fromJourney.project.id });
       const compared = lib.ok('snapshots.compare', { projectId: fromJourney.project.id, snapshotId: snaps[0]!.id });
       expect(compared.diff.unchanged).toBe(true);
 
       const json = lib.ok('projects.exportJson', { projectId });
-      const fromJson = lib.ok('projects.import', { fileName: json.fileName, data: Buffer.from(json.text).toString('base64') });
+      const fromJson = await lib.call('projects.import', { fileName: json.fileName, data: Buffer.from(json.text).toString('base64') });
       expect(portable(fromJson.project.id)).toEqual(want);
-      expect(lib.ok('projects.previewImport', { fileName: json.fileName, data: Buffer.from(json.text).toString('base64') }).problems).toEqual([]);
+      expect((await lib.call('projects.previewImport', { fileName: json.fileName, data: Buffer.from(json.text).toString('base64') })).problems).toEqual([]);
     });
 
-    it('refuses hostile files whose links point outside the file, in words, changing nothing', () => {
+    it('refuses hostile files whose links point outside the file, in words, changing nothing', async () => {
       const e1 = build();
       const json = JSON.parse(lib.ok('projects.exportJson', { projectId }).text);
       const other = lib.ok('projects.create', { template: 'purchase', title: 'Other' }).id;
@@ -291,9 +291,9 @@ describe('copis.* on a real library', () => {
         const d = structuredClone(json);
         spoil(d);
         const data = Buffer.from(JSON.stringify(d)).toString('base64');
-        const preview = lib.ok('projects.previewImport', { fileName: 'x.json', data });
+        const preview = await lib.call('projects.previewImport', { fileName: 'x.json', data });
         expect(preview.problems.join(' '), what).toMatch(message);
-        expect(lib.err('projects.import', { fileName: 'x.json', data }).code, what).toBe('invalid_input');
+        expect((await lib.fails('projects.import', { fileName: 'x.json', data })).code, what).toBe('invalid_input');
         expect(libraryBytes(lib).equals(before), what).toBe(true);
       }
     });
