@@ -61,7 +61,7 @@ export function TrashList() {
               <button type="button" className="button button-small" onClick={() => void restore(p)} aria-label={`Restore ${p.title}`}>
                 Restore
               </button>
-              <button type="button" className="button button-small button-quiet" onClick={() => setConfirm(p)} aria-label={`Delete ${p.title} for good`}>
+              <button type="button" className="button button-small button-quiet" onClick={() => setConfirm(p)} aria-label={`Delete for good: ${p.title}`}>
                 Delete for good
               </button>
             </span>
