@@ -1,0 +1,90 @@
+/**
+ * How the report fills its paper, as pure planning: the map's split pages (main/pdf/map-plan.ts)
+ * use the paper — no page of a split map left mostly empty when its stages' lanes or the next
+ * stages could have shared the room — and the appendix never leaves one note alone on a page.
+ */
+import { describe, expect, it } from 'vitest';
+import { METRICS, layoutMap, wrapText, type LayoutLane, type LayoutNote, type MapLayout } from '../../shared/domain/layout';
+import { planMap, type MapPagePlan } from '../../main/pdf/map-plan';
+
+/** Fake text widths: 8 px a character. */
+const wrap = (t: string) => wrapText(t, METRICS.noteWidth - METRICS.notePadding * 2, (s) => s.length * 8, METRICS.maxLines);
+/** A4 landscape's content area in points (main/pdf/style.ts). */
+const A4 = { w: 770, h: 495 };
+
+interface Workshop {
+  stages: { id: string }[];
+  lanes: LayoutLane[];
+  notes: LayoutNote[];
+}
+
+/** `counts[stage][lane]` notes of `words(stage, lane, i)` words in each cell; the emotion lane third. */
+function workshop(counts: number[][], words: (s: number, l: number, i: number) => number = (s, l, i) => 4 + ((s * 5 + l * 3 + i * 7) % 13)): Workshop {
+  const stages = counts.map((_, i) => ({ id: `s${i}` }));
+  const width = counts[0]!.length;
+  const lanes: LayoutLane[] = Array.from({ length: width + 1 }, (_, i) => ({ id: `l${i}`, kind: i === 2 ? 'emotion' : i === 1 ? 'touchpoints' : 'notes' }));
+  const noteLanes = lanes.filter((l) => l.kind !== 'emotion');
+  const notes: LayoutNote[] = [];
+  counts.forEach((row, s) =>
+    row.forEach((count, l) => {
+      for (let i = 0; i < count; i++) notes.push({ id: `n${s}-${l}-${i}`, stageId: `s${s}`, laneId: noteLanes[l]!.id, position: i, text: 'word '.repeat(words(s, l, i)) });
+    }),
+  );
+  return { stages, lanes, notes };
+}
+
+function plan(w: Workshop) {
+  const full = layoutMap(w, wrap);
+  const layoutOf = (a: number, b: number): MapLayout => {
+    const ids = new Set(w.stages.slice(a, b + 1).map((s) => s.id));
+    return layoutMap({ stages: w.stages.slice(a, b + 1), lanes: w.lanes, notes: w.notes.filter((n) => ids.has(n.stageId)) }, wrap);
+  };
+  return planMap(full, layoutOf, 'split', A4);
+}
+
+/** How much of the page's height and width the page's part of the map takes. */
+function use(page: MapPagePlan): { down: number; across: number } {
+  const m = page.layout.metrics;
+  return { down: ((m.headerHeight + page.bottom - page.top) * page.scale) / A4.h, across: (page.layout.width * page.scale) / A4.w };
+}
+
+const describePages = (pages: MapPagePlan[]) =>
+  pages.map((p) => `${p.first}–${p.last} ${p.part + 1}/${p.parts} @${p.scale}: ${Math.round(use(p).down * 100)}% down, ${Math.round(use(p).across * 100)}% across`).join('\n');
+
+/** Eight stages; tall lanes of many notes in the middle stages, few at the ends. */
+const EIGHT = workshop([
+  [5, 3, 5, 3],
+  [9, 5, 9, 5],
+  [3, 2, 3, 2],
+  [12, 7, 12, 7],
+  [4, 2, 4, 2],
+  [2, 1, 2, 1],
+  [7, 4, 7, 4],
+  [3, 2, 3, 2],
+]);
+
+describe('split map pages fill the paper', () => {
+  it.each([
+    ['eight stages with tall lanes', EIGHT],
+    ['five stages, one very tall lane', workshop([[2, 1, 20], [3, 1, 18], [1, 2, 22], [2, 2, 3], [1, 1, 2]])],
+    ['twelve even stages', workshop(Array.from({ length: 12 }, () => [4, 2, 4]))],
+    ['three stages of a few notes and a tall one', workshop([[3, 1, 2], [2, 1, 1], [30, 2, 4]])],
+  ])('%s: no page mostly empty, no nearly empty last page of a group', (_, w) => {
+    const { pages } = plan(w);
+    expect(pages.length).toBeGreaterThan(1);
+    const report = describePages(pages);
+    for (const page of pages) {
+      const { down, across } = use(page);
+      // Within the page (half a layout pixel of rounding).
+      expect(down, report).toBeLessThanOrEqual(1 + 0.5 * page.scale / A4.h);
+      expect(across, report).toBeLessThanOrEqual(1 + 1e-9);
+      if (page.parts > 1) {
+        // A group continued over pages shares its lanes out evenly: every part more than half full.
+        expect(down, `${page.first}–${page.last} part ${page.part + 1}\n${report}`).toBeGreaterThan(0.55);
+      } else {
+        // A group on one page is printed as large as fits: filled across or down.
+        expect(Math.max(down, across), report).toBeGreaterThan(0.85);
+      }
+    }
+  });
+});
