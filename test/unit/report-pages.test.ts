@@ -3,9 +3,14 @@
  * use the paper — no page of a split map left mostly empty when its stages' lanes or the next
  * stages could have shared the room — and the appendix never leaves one note alone on a page.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METRICS, layoutMap, wrapText, type LayoutLane, type LayoutNote, type MapLayout } from '../../shared/domain/layout';
 import { planMap, type MapPagePlan } from '../../main/pdf/map-plan';
+import { orphanBreak } from '../../main/pdf/appendix';
+import { cellOf, openTestLibrary, tempDir } from '../support/library';
 
 /** Fake text widths: 8 px a character. */
 const wrap = (t: string) => wrapText(t, METRICS.noteWidth - METRICS.notePadding * 2, (s) => s.length * 8, METRICS.maxLines);
@@ -85,6 +90,56 @@ describe('split map pages fill the paper', () => {
         // A group on one page is printed as large as fits: filled across or down.
         expect(Math.max(down, across), report).toBeGreaterThan(0.85);
       }
+    }
+  });
+});
+
+describe('the appendix leaves no note alone on its last page', () => {
+  it('starts a new page before the one but last note (at its headings) when the last note would be alone', () => {
+    // Notes' pages and where their headings start (a note's own place, or its lane's or stage's).
+    expect(orphanBreak({ notes: [{ page: 0, lead: 0 }, { page: 0, lead: 2 }, { page: 1, lead: 3 }], pages: 2 })).toBe(2);
+    expect(orphanBreak({ notes: [{ page: 0, lead: 0 }, { page: 0, lead: 0 }, { page: 1, lead: 5 }], pages: 2 })).toBe(0);
+    // Only the end of the last note on the last page: the one before it goes along too.
+    expect(orphanBreak({ notes: [{ page: 0, lead: 0 }, { page: 0, lead: 1 }, { page: 0, lead: 2 }], pages: 2 })).toBe(1);
+    // Two notes on the last page, a one-page appendix, a single note: nothing to do.
+    expect(orphanBreak({ notes: [{ page: 0, lead: 0 }, { page: 1, lead: 1 }, { page: 1, lead: 2 }], pages: 2 })).toBeNull();
+    expect(orphanBreak({ notes: [{ page: 0, lead: 0 }, { page: 0, lead: 1 }], pages: 1 })).toBeNull();
+    expect(orphanBreak({ notes: [{ page: 1, lead: 0 }], pages: 2 })).toBeNull();
+  });
+
+  it('in a real report: the last page holds at least two notes, and every note is there once', () => {
+    const lib = openTestLibrary();
+    const out = tempDir('journeywall-appendix-');
+    try {
+      const p = lib.ok('projects.create', { template: 'purchase', title: 'Orphans', client: '', workshopDate: null, facilitator: '', goal: '', description: '' });
+      const m = lib.ok('map.get', { projectId: p.id });
+      const cell = cellOf(m, 'Loyalty', 'Opportunities');
+      const ids: string[] = [];
+      for (let i = 1; i <= 70; i++) {
+        const text = `Appendix note ${String(i).padStart(3, '0')}: ${'the queue at the counter is long '.repeat(1 + (i % 4))}`;
+        ids.push(lib.ok('notes.create', { projectId: p.id, ...cell, text }).id);
+      }
+      const lastPage = () => {
+        const report = lib.ok('reports.pdf', { projectId: p.id, paper: 'a4', map: 'split' });
+        const file = path.join(out, 'r.pdf');
+        fs.writeFileSync(file, Buffer.from(report.pdf, 'base64'));
+        const text = (first: number, last: number) => execFileSync('pdftotext', ['-raw', '-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8' });
+        const numbers = (t: string) => [...t.matchAll(/Appendix note (\d{3})/g)].map((x) => Number(x[1]));
+        const start = text(1, report.pages).split('\f').findIndex((page) => page.startsWith('Appendix: every note in full'));
+        return { last: numbers(text(report.pages, report.pages)), all: numbers(text(start + 1, report.pages)), appendixPages: report.pages - start };
+      };
+      // Take notes away from the end until only one would be left on the last page.
+      const before = lastPage();
+      expect(before.appendixPages).toBeGreaterThan(1);
+      const spare = before.last.length - 1;
+      lib.ok('notes.delete', { projectId: p.id, noteIds: ids.slice(ids.length - spare) });
+      const after = lastPage();
+      expect(after.appendixPages).toBeGreaterThan(1);
+      expect(after.last.length, `last page: ${after.last.join(', ')}`).toBeGreaterThanOrEqual(2);
+      expect(after.all).toEqual(Array.from({ length: 70 - spare }, (_, i) => i + 1));
+    } finally {
+      lib.close();
+      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 });
