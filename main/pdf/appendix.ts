@@ -7,6 +7,7 @@ import type { Lane, Note } from '../../shared/api/schemas';
 import { cellKey } from '../../shared/domain/layout';
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS } from '../../shared/domain/model';
 import { Flow, type ReportDoc } from './document';
+import { textDirection } from './fonts';
 import { noteAnchor, titleLines } from './map';
 import type { ReportData } from './report';
 import { TAG_STYLE, THEME } from './style';
@@ -148,7 +149,7 @@ function layoutAppendix(r: ReportDoc, data: ReportData, pass: { dry: true } | { 
         const lead = ni === 0 ? laneLead : mayBreak();
         // A note moves whole to the next column unless it is longer than half of one.
         if (h <= colH / 2) flow.need(h);
-        const start = text.length > 0 ? flow.lines(text, TEXT, INDENT) : emptyNote(flow);
+        const start = text.length > 0 ? flow.lines(text, { ...TEXT, direction: textDirection(note.text) }, INDENT) : emptyNote(flow);
         placed.push({ page: start.page, lead });
         if (draw) {
           doc.lineWidth(0.5).fillColor(NOTE_COLOR_FILLS[note.color], 1).strokeColor('#000000', 0.25).rect(start.x + 1, start.y + 3, 7, 7).fillAndStroke();

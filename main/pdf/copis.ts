@@ -6,7 +6,7 @@
  */
 import { COPIS_ELEMENTS, COPIS_VARIANT_INFO, coverage, gapSentence } from '../../shared/domain/copis';
 import { Flow, type ReportDoc } from './document';
-import { cleanText } from './fonts';
+import { cleanText, textDirection } from './fonts';
 import type { ReportData } from './report';
 import { THEME } from './style';
 
@@ -52,7 +52,7 @@ export function renderCopis(r: ReportDoc, data: ReportData): void {
       const whereLines = flow.wrap(`${where}${notes > 0 ? ` · ${notes} note${notes === 1 ? '' : 's'}` : ''}`, { size: 7.5 }, 9);
       flow.need(text.length * 12 + whereLines.length * 10 + 6);
       r.type.draw('•', flow.x, flow.y + 9, { size: 9, color: FILLED, weight: 700 });
-      flow.lines(text, { size: 9, lineHeight: 12, color: THEME.ink }, 9);
+      flow.lines(text, { size: 9, lineHeight: 12, color: THEME.ink, direction: textDirection(e.text) }, 9);
       flow.lines(whereLines, { size: 7.5, lineHeight: 10, color: THEME.muted }, 9);
       flow.space(5);
     }

@@ -276,16 +276,18 @@ export class Flow {
   }
 
   /**
-   * Lines of text, `indent` from the column's left; they break across columns and pages, keeping
+   * Lines of text, `indent` from the column's left (right-aligned, `indentRight` from its right, when style.direction is 'rtl'); they break across columns and pages, keeping
    * at least `keepLines` together at the start. Returns where the first line went (and on which of the flow's pages).
    */
-  lines(lines: readonly string[], style: TextStyle & { lineHeight: number }, indent = 0, keepLines = 2): { x: number; y: number; page: number } {
+  lines(lines: readonly string[], style: TextStyle & { lineHeight: number }, indent = 0, keepLines = 2, indentRight = 0): { x: number; y: number; page: number } {
     const t = this.r.type;
     this.need(style.lineHeight * Math.min(keepLines, Math.max(1, lines.length)));
     const start = { x: this.x, y: this.y, page: this.page };
     for (const line of lines) {
       this.need(style.lineHeight);
-      if (line && !this.dry) t.draw(line, this.x + indent, this.y + (style.lineHeight - style.size) / 2 + t.ascent(style.size), style);
+      // A right-to-left paragraph's lines end at the column's right edge.
+      const x = style.direction === 'rtl' ? this.x + this.colW - indentRight - t.width(line, style.weight ?? 400, style.size) : this.x + indent;
+      if (line && !this.dry) t.draw(line, x, this.y + (style.lineHeight - style.size) / 2 + t.ascent(style.size), style);
       this.y += style.lineHeight;
     }
     return start;

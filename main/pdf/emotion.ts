@@ -5,6 +5,7 @@
  */
 import { EMOTION_LABELS, smoothCurve, type Point } from '../../shared/domain/emotion';
 import type { ReportDoc } from './document';
+import { textDirection } from './fonts';
 import { drawFace, titleLines, type EmotionPoint } from './map';
 import type { ReportData } from './report';
 import { THEME } from './style';
@@ -119,7 +120,8 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
       } else {
         t.draw('Not scored', col.feeling, y + 13, { size: 9, color: THEME.faint });
       }
-      whyLines.forEach((line, k) => t.draw(line, col.why, y + 13 + k * 12, { size: 9, color: THEME.ink }));
+      const why = textDirection(p?.explanation ?? '');
+      whyLines.forEach((line, k) => t.draw(line, why === 'rtl' ? col.why + whyW - t.width(line, 400, 9) : col.why, y + 13 + k * 12, { size: 9, color: THEME.ink, direction: why }));
       y += h;
       doc.lineWidth(0.5).strokeColor(THEME.rule, 1).moveTo(frame.x, y).lineTo(frame.x + frame.w, y).stroke();
     });
