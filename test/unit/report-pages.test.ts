@@ -143,3 +143,45 @@ describe('the appendix leaves no note alone on its last page', () => {
     }
   });
 });
+
+describe('the COPIS pages', () => {
+  it('say which element a column of entries continues, and keep the gap sentence above the footer', () => {
+    const lib = openTestLibrary();
+    const out = tempDir('journeywall-copis-pages-');
+    try {
+      const p = lib.ok('projects.create', { template: 'purchase', title: 'Matrix', client: '', workshopDate: null, facilitator: '', goal: '', description: '' });
+      // 21 stages: the matrix's rows fill its first page, and the sentence naming the gaps comes last.
+      for (let i = 1; i <= 16; i++) lib.ok('stages.add', { projectId: p.id, title: `Extra stage number ${i}` });
+      const stages = lib.ok('map.get', { projectId: p.id }).stages;
+      for (let i = 0; i < 40; i++) {
+        const links = i < stages.length && i % 2 === 0 ? { links: [{ kind: 'stage' as const, targetId: stages[i]!.id }] } : {};
+        lib.ok('copis.add', { projectId: p.id, element: 'c', text: `Consumer entry ${i + 1}: families who come by on the way to work`, ...links });
+      }
+      lib.ok('copis.add', { projectId: p.id, element: 's', text: 'A loyalty card', links: stages.filter((_, i) => i % 3 === 0).map((s) => ({ kind: 'stage' as const, targetId: s.id })) });
+      const report = lib.ok('reports.pdf', { projectId: p.id, paper: 'a4', map: 'split' });
+      const file = path.join(out, 'copis.pdf');
+      fs.writeFileSync(file, Buffer.from(report.pdf, 'base64'));
+      if (process.env.JOURNEYWALL_KEEP_PDF) fs.copyFileSync(file, path.join(process.env.JOURNEYWALL_KEEP_PDF, 'copis-pages.pdf'));
+      const pages = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\f');
+      const analysis = pages.findIndex((t) => t.startsWith('COPIS analysis'));
+      expect(analysis).toBeGreaterThan(0);
+      // The entries of one element run on into the next column under its name.
+      expect(pages[analysis]).toMatch(/Consumer \(continued\)/);
+      // Nothing but the footer below the content's bottom (595.28 − 42 pt) on the matrix's pages.
+      const footer = new Set(['Matrix', '·', 'Customer', 'journey', 'map', 'Page', 'of']);
+      const matrix = pages.map((t, i) => (t.startsWith('COPIS coverage matrix') ? i + 1 : 0)).filter(Boolean);
+      expect(matrix.length).toBeGreaterThan(1);
+      for (const page of matrix) {
+        const bbox = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+        const low = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].filter((m) => Number(m[1]) > 595.28 - 42).map((m) => m[2]!);
+        expect(low.filter((w) => !footer.has(w) && !/^\d+$/.test(w)), `page ${page}`).toEqual([]);
+      }
+      // The whole sentence is there, on one page, below the matrix's last rows.
+      const last = pages[matrix[matrix.length - 1]! - 1]!.replace(/\s+/g, ' ');
+      expect(last).toMatch(/Extra stage number 14 .*Extra stage number 16 .*Consumer is missing for .*Strategy for [^;]*Extra stage number 16\./);
+    } finally {
+      lib.close();
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
