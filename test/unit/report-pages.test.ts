@@ -185,3 +185,37 @@ describe('the COPIS pages', () => {
     }
   });
 });
+
+describe('the emotion curve page', () => {
+  it('names the stages under the chart in full, or numbers them all as the table does when a name would be cut', () => {
+    const lib = openTestLibrary();
+    const out = tempDir('journeywall-emotion-page-');
+    try {
+      const chart = (extra: number) => {
+        const p = lib.ok('projects.create', { template: 'purchase', title: 'Feelings', client: '', workshopDate: null, facilitator: '', goal: '', description: '' });
+        for (let i = 1; i <= extra; i++) lib.ok('stages.add', { projectId: p.id, title: `Stage with a rather long title ${i}` });
+        const m = lib.ok('map.get', { projectId: p.id });
+        const lane = m.lanes.find((l) => l.kind === 'emotion')!;
+        m.stages.forEach((s, i) => lib.ok('emotions.set', { projectId: p.id, laneId: lane.id, stageId: s.id, personaId: null, score: (i % 5) - 2, explanation: '' }));
+        const report = lib.ok('reports.pdf', { projectId: p.id, paper: 'a4', map: 'split' });
+        const file = path.join(out, `emotions-${extra}.pdf`);
+        fs.writeFileSync(file, Buffer.from(report.pdf, 'base64'));
+        const page = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+          .split('\f')
+          .find((t) => t.startsWith('Emotion curves'))!;
+        // The chart's part of the page: from its heading to the table's.
+        return page.slice(0, page.indexOf('STAGE')).replace(/\s+/g, ' ');
+      };
+      const few = chart(0);
+      expect(few).toContain('Awareness Consideration Purchase Post-purchase Loyalty');
+      expect(few).not.toContain('numbered');
+      const many = chart(20);
+      expect(many).not.toContain('…');
+      expect(many).toContain('25 of 25 stages scored · stages numbered as in the table');
+      expect(many).toContain(Array.from({ length: 25 }, (_, i) => i + 1).join(' '));
+    } finally {
+      lib.close();
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
