@@ -61,7 +61,8 @@ function layoutAppendix(r: ReportDoc, data: ReportData, pass: { dry: true } | { 
   for (const list of byCell.values()) list.sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
   const cutIds = new Set(scene.layout.noteList.filter((b) => b.cut).map((b) => b.id));
 
-  let where: { stage: string; lane: string } | null = null;
+  /** What a new column continues: a lane's notes (stage and lane), or a stage's lanes (lane null). */
+  let where: { stage: string; lane: string | null } | null = null;
   const draw = !pass.dry;
   if (draw) {
     r.addPage(HEADING);
@@ -73,7 +74,8 @@ function layoutAppendix(r: ReportDoc, data: ReportData, pass: { dry: true } | { 
     dry: pass.dry,
     onColumn: (f) => {
       if (!where) return;
-      if (draw) t.draw(t.ellipsize(`${where.stage} › ${where.lane} (continued)`, f.colW, 600, 7.5), f.x, f.y + 8, { weight: 600, size: 7.5, color: THEME.muted });
+      const label = where.lane === null ? `${where.stage} (continued)` : `${where.stage} › ${where.lane} (continued)`;
+      if (draw) t.draw(t.ellipsize(label, f.colW, 600, 7.5), f.x, f.y + 8, { weight: 600, size: 7.5, color: THEME.muted });
       f.space(16);
     },
   });
@@ -128,7 +130,8 @@ function layoutAppendix(r: ReportDoc, data: ReportData, pass: { dry: true } | { 
 
     for (const [li, lane] of lanes.entries()) {
       const notes = byCell.get(cellKey(stage.id, lane.id))!;
-      where = null;
+      // A lane heading at the top of a column says which stage it belongs to.
+      where = li === 0 ? null : { stage: `Stage ${si + 1}: ${stage.title}`, lane: null };
       const laneLead = li === 0 ? stageLead : mayBreak();
       // The lane's title in full, kept with its first note.
       flow.need(laneHeadingHeight(r, flow, lane.title) + keep(notes[0]!, lane.kind));
