@@ -14,14 +14,28 @@ const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067]|\
 
 export const hasRtl = (text: string): boolean => RTL.test(text);
 
-/** The level of each code point of a line (its first code unit's), even = left to right. */
-export function levels(text: string): number[] {
+export type Direction = 'ltr' | 'rtl';
+
+/**
+ * The direction a paragraph is written in: that of its first letter with a strong direction
+ * (rules P2–P3), so a Hebrew note with a Latin name inside is right to left, and the other way round.
+ */
+export function direction(text: string): Direction {
+  if (!hasRtl(text)) return 'ltr';
+  return bidi.getEmbeddingLevels(text).paragraphs[0]?.level === 1 ? 'rtl' : 'ltr';
+}
+
+/**
+ * The level of each code point of a line (its first code unit's), even = left to right. `base`:
+ * the direction of the paragraph the line was wrapped from (else the line's own first strong letter).
+ */
+export function levels(text: string, base?: Direction): number[] {
   const out: number[] = [];
-  if (!hasRtl(text)) {
+  if (!hasRtl(text) && base !== 'rtl') {
     for (const _ of text) out.push(0);
     return out;
   }
-  const { levels: byUnit } = bidi.getEmbeddingLevels(text);
+  const { levels: byUnit } = bidi.getEmbeddingLevels(text, base);
   let i = 0;
   for (const ch of text) {
     out.push(byUnit[i]!);

@@ -6,7 +6,7 @@
  */
 import { COPIS_ELEMENTS, COPIS_VARIANT_INFO, coverage, gapSentence } from '../../shared/domain/copis';
 import { Flow, type ReportDoc } from './document';
-import { cleanText } from './fonts';
+import { cleanText, textDirection } from './fonts';
 import type { ReportData } from './report';
 import { THEME } from './style';
 
@@ -26,8 +26,19 @@ export function renderCopis(r: ReportDoc, data: ReportData): void {
   const aside = COPIS_ELEMENTS.map((e) => info.labels[e]).join(' · ');
   r.addPage(HEADING, aside);
   r.bookmark(HEADING);
-  const flow = new Flow(r, { columns: r.paper === 'a3' ? 4 : 3, heading: `${HEADING} (continued)` });
+  /** The element whose entries are being listed: a column they continue in says so. */
+  let listing: string | null = null;
+  const flow = new Flow(r, {
+    columns: r.paper === 'a3' ? 4 : 3,
+    heading: `${HEADING} (continued)`,
+    onColumn: (f) => {
+      if (!listing) return;
+      r.type.draw(r.type.ellipsize(`${listing} (continued)`, f.colW, 700, 9), f.x, f.y + 9, { weight: 700, size: 9, color: THEME.muted });
+      f.space(18);
+    },
+  });
   for (const el of COPIS_ELEMENTS) {
+    listing = null;
     const entries = map.copis.entries.filter((e) => e.element === el).sort((a, b) => a.position - b.position);
     const title = flow.wrap(info.labels[el], { weight: 700, size: 12 });
     const explanation = flow.wrap(info.explanations[el], { size: 7.5 });
@@ -42,6 +53,7 @@ export function renderCopis(r: ReportDoc, data: ReportData): void {
       flow.paragraph('No entry yet.', { size: 8.5, lineHeight: 12, color: GAP });
       continue;
     }
+    listing = info.labels[el];
     for (const e of entries) {
       const links = map.copis.links.filter((l) => l.entryId === e.id);
       const stages = [...new Set(links.flatMap((l) => (l.kind === 'stage' ? [l.targetId] : noteStage.has(l.targetId) ? [noteStage.get(l.targetId)!] : [])))];
@@ -52,7 +64,7 @@ export function renderCopis(r: ReportDoc, data: ReportData): void {
       const whereLines = flow.wrap(`${where}${notes > 0 ? ` · ${notes} note${notes === 1 ? '' : 's'}` : ''}`, { size: 7.5 }, 9);
       flow.need(text.length * 12 + whereLines.length * 10 + 6);
       r.type.draw('•', flow.x, flow.y + 9, { size: 9, color: FILLED, weight: 700 });
-      flow.lines(text, { size: 9, lineHeight: 12, color: THEME.ink }, 9);
+      flow.lines(text, { size: 9, lineHeight: 12, color: THEME.ink, direction: textDirection(e.text) }, 9);
       flow.lines(whereLines, { size: 7.5, lineHeight: 10, color: THEME.muted }, 9);
       flow.space(5);
     }
@@ -82,8 +94,13 @@ function renderMatrix(r: ReportDoc, data: ReportData): void {
     r.doc.lineWidth(0.8).strokeColor(THEME.header, 1).moveTo(frame.x, y).lineTo(frame.x + stageW + 5 * cellW, y).stroke();
   };
   header();
-  for (const row of c.rows) {
-    if (y + rowH > frame.y + frame.h - 40) {
+  // The sentence naming the gaps goes on the page of the matrix's last rows (at least three of them).
+  const sentence = wrapLines(r, gapSentence(c, variant), stageW + 5 * cellW);
+  const sentenceH = 14 + sentence.length * 14;
+  const WITH = 3;
+  c.rows.forEach((row, i) => {
+    const last = i === c.rows.length - WITH && y > frame.y + rowH + 1 && y + WITH * rowH + sentenceH > frame.y + frame.h;
+    if (last || y + rowH > frame.y + frame.h - 40) {
       frame = r.addPage(`${MATRIX_HEADING} (continued)`);
       y = frame.y;
       header();
@@ -104,10 +121,14 @@ function renderMatrix(r: ReportDoc, data: ReportData): void {
     });
     y += rowH;
     r.doc.lineWidth(0.4).strokeColor(THEME.rule, 1).moveTo(frame.x, y).lineTo(frame.x + stageW + 5 * cellW, y).stroke();
-  }
+  });
   y += 14;
-  const sentence = wrapLines(r, gapSentence(c, variant), stageW + 5 * cellW);
   for (const line of sentence) {
+    // A long sentence (many stages with gaps) goes on over the page, not into the footer.
+    if (y + 14 > frame.y + frame.h) {
+      frame = r.addPage(`${MATRIX_HEADING} (continued)`);
+      y = frame.y;
+    }
     t.draw(line, frame.x, y + 10, { weight: 600, size: 10, color: THEME.ink });
     y += 14;
   }

@@ -177,6 +177,8 @@ export interface FlowOptions {
   top?: number;
   /** Called at the top of every column after the first (to say what continues there). */
   onColumn?: (flow: Flow) => void;
+  /** Only measuring: nothing is drawn and no page is added (`page` still counts them). */
+  dry?: boolean;
 }
 
 /**
@@ -193,6 +195,8 @@ export class Flow {
   private colTop: number;
   private readonly gap: number;
   private inColumnStart = false;
+  /** Pages the flow has moved on to, from 0 (the page it started on). */
+  page = 0;
 
   constructor(
     readonly r: ReportDoc,
@@ -227,7 +231,8 @@ export class Flow {
     if (this.column + 1 < this.options.columns) {
       this.column++;
     } else {
-      this.r.addPage(this.options.heading);
+      if (!this.dry) this.r.addPage(this.options.heading);
+      this.page++;
       this.column = 0;
       this.pageTop = c.y;
     }
@@ -239,6 +244,16 @@ export class Flow {
       this.inColumnStart = false;
       this.colTop = this.y;
     }
+  }
+
+  get dry(): boolean {
+    return this.options.dry === true;
+  }
+
+  /** Goes on at the top of the next page's first column. */
+  newPage(): void {
+    this.column = this.options.columns - 1;
+    this.nextColumn();
   }
 
   /** Makes room for `h` points (moving on if the column has less), unless already at a column's top. */
@@ -261,16 +276,18 @@ export class Flow {
   }
 
   /**
-   * Lines of text, `indent` from the column's left; they break across columns and pages, keeping
-   * at least `keepLines` together at the start. Returns where the first line went.
+   * Lines of text, `indent` from the column's left (right-aligned, `indentRight` from its right, when style.direction is 'rtl'); they break across columns and pages, keeping
+   * at least `keepLines` together at the start. Returns where the first line went (and on which of the flow's pages).
    */
-  lines(lines: readonly string[], style: TextStyle & { lineHeight: number }, indent = 0, keepLines = 2): { x: number; y: number } {
+  lines(lines: readonly string[], style: TextStyle & { lineHeight: number }, indent = 0, keepLines = 2, indentRight = 0): { x: number; y: number; page: number } {
     const t = this.r.type;
     this.need(style.lineHeight * Math.min(keepLines, Math.max(1, lines.length)));
-    const start = { x: this.x, y: this.y };
+    const start = { x: this.x, y: this.y, page: this.page };
     for (const line of lines) {
       this.need(style.lineHeight);
-      if (line) t.draw(line, this.x + indent, this.y + (style.lineHeight - style.size) / 2 + t.ascent(style.size), style);
+      // A right-to-left paragraph's lines end at the column's right edge.
+      const x = style.direction === 'rtl' ? this.x + this.colW - indentRight - t.width(line, style.weight ?? 400, style.size) : this.x + indent;
+      if (line && !this.dry) t.draw(line, x, this.y + (style.lineHeight - style.size) / 2 + t.ascent(style.size), style);
       this.y += style.lineHeight;
     }
     return start;

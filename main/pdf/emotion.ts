@@ -5,6 +5,7 @@
  */
 import { EMOTION_LABELS, smoothCurve, type Point } from '../../shared/domain/emotion';
 import type { ReportDoc } from './document';
+import { textDirection } from './fonts';
 import { drawFace, titleLines, type EmotionPoint } from './map';
 import type { ReportData } from './report';
 import { THEME } from './style';
@@ -20,6 +21,9 @@ export function scoredEmotionLanes(data: ReportData): { laneId: string; title: s
 }
 
 const scoreText = (score: number) => `${score > 0 ? '+' : score < 0 ? '−' : ''}${Math.abs(score)} · ${EMOTION_LABELS[score] ?? ''}`;
+
+/** Room left of the chart for the level names. */
+const LABEL_W = 92;
 
 export function renderEmotions(r: ReportDoc, data: ReportData): void {
   const lanes = scoredEmotionLanes(data);
@@ -41,7 +45,13 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
     if (li > 0 && y + need > bottom()) newPage();
     else if (li > 0) y += 18;
     const scored = stages.filter((s) => lane.points.has(s.id)).length;
-    const aside = `${scored} of ${stages.length} stages scored`;
+    // Stage names under the chart, in two lines each; when one would have to be cut, every stage
+    // goes by its number instead, as the table below numbers them.
+    const step = (frame.w - LABEL_W) / Math.max(1, stages.length);
+    const named = stages.map((s) => titleLines(t, s.title, step - 8, 2, 600, 7.5));
+    const cut = named.some((lines, i) => lines.join(' ') !== stages[i]!.title.split(/\s+/).filter(Boolean).join(' '));
+    const names = cut ? stages.map((_, i) => [String(i + 1)]) : named;
+    const aside = `${scored} of ${stages.length} stages scored${cut ? ' · stages numbered as in the table' : ''}`;
     const asideW = t.width(aside, 400, 8.5);
     const titles = titleLines(t, lane.title, frame.w - asideW - 16, 6, 700, 12);
     titles.forEach((line, k) => t.draw(line, frame.x, y + 11 + k * 15, { weight: 700, size: 12, color: THEME.header }));
@@ -49,9 +59,8 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
     y += 7 + titles.length * 15;
 
     // The chart: five levels, stages evenly across, the smooth curve and a face per score.
-    const labelW = 92;
-    const cx = frame.x + labelW;
-    const cw = frame.w - labelW;
+    const cx = frame.x + LABEL_W;
+    const cw = frame.w - LABEL_W;
     doc.fillColor(THEME.cell, 1).lineWidth(0.75).strokeColor(THEME.rule, 1).roundedRect(cx, y, cw, chartH, 4).fillAndStroke();
     const pad = 16;
     const levelY = (score: number) => y + pad + ((2 - score) / 4) * (chartH - pad * 2);
@@ -62,7 +71,6 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
       const label = scoreText(sc);
       t.draw(label, cx - 8 - t.width(label, 400, 7.5), levelY(sc) + 2.7, { size: 7.5, color: THEME.muted });
     }
-    const step = cw / Math.max(1, stages.length);
     const centres: (Point & EmotionPoint)[] = [];
     stages.forEach((s, i) => {
       const p = lane.points.get(s.id);
@@ -79,8 +87,7 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
     y += chartH + 6;
     // Stage names under the chart.
     let namesH = 0;
-    stages.forEach((s, i) => {
-      const lines = titleLines(t, s.title, step - 8, 2, 600, 7.5);
+    names.forEach((lines, i) => {
       lines.forEach((line, k) => t.draw(line, cx + step * (i + 0.5) - t.width(line, 600, 7.5) / 2, y + 8 + k * 9.5, { weight: 600, size: 7.5, color: THEME.ink2 }));
       namesH = Math.max(namesH, lines.length * 9.5);
     });
@@ -119,7 +126,8 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
       } else {
         t.draw('Not scored', col.feeling, y + 13, { size: 9, color: THEME.faint });
       }
-      whyLines.forEach((line, k) => t.draw(line, col.why, y + 13 + k * 12, { size: 9, color: THEME.ink }));
+      const why = textDirection(p?.explanation ?? '');
+      whyLines.forEach((line, k) => t.draw(line, why === 'rtl' ? col.why + whyW - t.width(line, 400, 9) : col.why, y + 13 + k * 12, { size: 9, color: THEME.ink, direction: why }));
       y += h;
       doc.lineWidth(0.5).strokeColor(THEME.rule, 1).moveTo(frame.x, y).lineTo(frame.x + frame.w, y).stroke();
     });

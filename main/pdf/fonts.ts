@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { levels, mirror, visualOrder } from './bidi';
+import { direction as paragraphDirection, levels, mirror, visualOrder, type Direction } from './bidi';
 import { cjkOrder, faces as listFaces, fontFileName, fontFiles, inRanges, shippedWeight, unicodeFileName, type Face, type UnicodeJson, type Weight } from './font-files';
 
 export type Doc = InstanceType<typeof PDFDocument>;
@@ -253,7 +253,16 @@ export interface TextStyle {
   size: number;
   color?: string;
   opacity?: number;
+  /**
+   * The direction of the paragraph a line was wrapped from (see textDirection): its characters are
+   * ordered in it, and a right-to-left paragraph's lines are right-aligned by who places them
+   * (Flow.lines does). Not given: the line's own first strong letter decides, and it is placed at x.
+   */
+  direction?: Direction;
 }
+
+/** The direction a paragraph (a note's whole text) is written in: right to left when its first letter is Arabic or Hebrew. */
+export const textDirection = (text: string): Direction => paragraphDirection(text);
 
 /** Faces in the order a character of this text looks for them (CJK: by the text's language). */
 const chains = new Map<string, Face[]>();
@@ -288,12 +297,12 @@ function has(face: Face, cp: number): boolean {
   return v;
 }
 
-/** The text in runs of one face and one level each, in reading order. */
-export function runs(text: string): Run[] {
+/** The text in runs of one face and one level each, in reading order (`base`: the paragraph's direction). */
+export function runs(text: string, base?: Direction): Run[] {
   const all = fontFaces();
-  if (PLAIN.test(text)) return text ? [{ face: all[0]!, text, level: 0 }] : [];
+  if (PLAIN.test(text) && base !== 'rtl') return text ? [{ face: all[0]!, text, level: 0 }] : [];
   const chain = chainFor(text);
-  const lv = levels(text);
+  const lv = levels(text, base);
   const out: Run[] = [];
   let run = null as Run | null;
   let i = 0;
@@ -345,8 +354,8 @@ export class Type {
   }
 
   /** The text in runs of one face and one level each (reading order). */
-  runs(text: string): Run[] {
-    return runs(text);
+  runs(text: string, base?: Direction): Run[] {
+    return runs(text, base);
   }
 
   /** Width of a missing character's box (and of its advance). */
@@ -394,7 +403,7 @@ export class Type {
     const color = style.color ?? '#1b1f27';
     const opacity = style.opacity ?? 1;
     const line = text.replace(/\r?\n/g, ' ');
-    const logical = this.runs(line);
+    const logical = this.runs(line, style.direction);
     const missing = logical.some((r) => r.face === null);
     // A line with characters no font has: its text, for copying and searching, is the line itself.
     // (Not for right-to-left text: readers put its glyphs, drawn left to right, in reading order

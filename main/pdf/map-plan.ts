@@ -6,9 +6,10 @@
  * layout prints at 7.4–10.6 pt, Inter's large x-height keeping the smallest readable) to need the fewest pages; stages are grouped left to right into
  * pages of balanced width. Each group is laid out on its own (the same layout function, given
  * only its stages), so its lanes are as tall as its own notes need. When they are taller than a
- * page they continue on the next one, cut between lanes, or between rows of notes when a lane is
- * too tall for a page: never through a note or an emotion lane. The stage headers and lane titles
- * are drawn again on every page.
+ * page they continue on the next ones, shared out evenly over as few pages as they need (no
+ * nearly empty last page), cut between lanes or, where that shares them out better, between rows
+ * of notes: never through a note or an emotion lane. A group is printed as large as it can be
+ * without needing more pages. The stage headers and lane titles are drawn again on every page.
  */
 import type { MapLayout } from '../../shared/domain/layout';
 
@@ -162,17 +163,17 @@ export function balanceGroups(layout: MapLayout, k: number): [number, number][] 
   return groups;
 }
 
-/**
- * A layout's lanes in bands no taller than `heightPx`. A band ends at a lane's end when that
- * fills at least half a page; otherwise (a lane taller than what is left) between two rows of
- * notes with more notes of the lane below. Never inside a note or an emotion lane, unless one
- * is taller than a whole page.
- */
-export function cutBands(layout: MapLayout, heightPx: number): [number, number][] {
+/** Where a band may end: lane ends (`end`) and gaps between rows of notes inside a lane. */
+interface CutPoint {
+  y: number;
+  end: boolean;
+}
+
+/** The y positions a page may end at, top to bottom: never inside a note (with its shadow) or an emotion lane. */
+function cutPoints(layout: MapLayout): CutPoint[] {
   const m = layout.metrics;
   const top: number = m.headerHeight;
   const bottom = layout.height;
-  if (bottom - top <= heightPx + 0.5) return [[top, bottom]];
   const blockers: [number, number][] = [];
   const laneEnds = new Set<number>([bottom]);
   for (const lane of layout.lanes) {
@@ -196,35 +197,87 @@ export function cutBands(layout: MapLayout, heightPx: number): [number, number][
     if (last && b0 < last[1]) last[1] = Math.max(last[1], b1);
     else spans.push([b0, b1]);
   }
-  const outside = (ys: Set<number>) => {
-    const out: number[] = [];
-    let s = 0;
-    for (const y of [...ys].sort((p, q) => p - q)) {
-      if (y <= top || y > bottom) continue;
-      while (s < spans.length && spans[s]![1] <= y) s++;
-      const span = spans[s];
-      if (!span || !(span[0] < y && y < span[1])) out.push(y);
-    }
-    return out;
+  const points: CutPoint[] = [];
+  let s = 0;
+  const all = [...[...laneEnds].map((y) => ({ y, end: true })), ...[...inLane].filter((y) => !laneEnds.has(y)).map((y) => ({ y, end: false }))];
+  for (const p of all.sort((a, b) => a.y - b.y)) {
+    if (p.y <= top + 1 || p.y > bottom) continue;
+    while (s < spans.length && spans[s]![1] <= p.y) s++;
+    const span = spans[s];
+    if (!span || !(span[0] < p.y && p.y < span[1]) || p.y === bottom) points.push(p);
+  }
+  return points;
+}
+
+/** What ending a page between rows of notes (a lane continued) costs, against how empty pages are. */
+const ROW_CUT_COST = 0.05;
+
+/**
+ * A layout's lanes in bands no taller than `heightPx`: as few bands as can be, and among those
+ * the ones that share the height out most evenly (no nearly empty last page), preferring to end
+ * a page at a lane's end over ending it between two rows of notes. Never inside a note or an
+ * emotion lane, unless one is taller than a whole page (then cut where the page ends).
+ */
+export function cutBands(layout: MapLayout, heightPx: number): [number, number][] {
+  const top: number = layout.metrics.headerHeight;
+  const bottom = layout.height;
+  const H = heightPx + 0.5;
+  if (bottom - top <= H) return [[top, bottom]];
+  const points = cutPoints(layout);
+  // The fewest bands: each as tall as it can be.
+  let count = 0;
+  for (let y = top, i = 0; y < bottom; count++) {
+    let next = -1;
+    while (i < points.length && points[i]!.y - y <= H) next = i++;
+    if (next < 0) return throughBands(top, bottom, heightPx, points); // something taller than a page
+    y = points[next]!.y;
+  }
+  // Then the even share of them: least cost over `count` bands ending at the points (the last at the bottom).
+  const ys = [top, ...points.map((p) => p.y)];
+  const n = ys.length;
+  const bandCost = (p: number, i: number) => {
+    const empty = (heightPx - (ys[i]! - ys[p]!)) / heightPx;
+    return empty * empty + (i < n - 1 && !points[i - 1]!.end ? ROW_CUT_COST : 0);
   };
-  const ends = [...laneEnds].sort((p, q) => p - q);
-  const rows = outside(inLane);
-  const lastBelow = (list: number[], from: number, limit: number) => {
-    let c = -1;
-    for (const y of list) {
-      if (y > limit) break;
-      if (y > from + 1) c = y;
+  let cost = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+  cost[0] = 0;
+  const from: number[][] = [];
+  for (let j = 1; j <= count; j++) {
+    const next = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+    const back = new Array<number>(n).fill(-1);
+    for (let i = 1; i < n; i++) {
+      for (let p = i - 1; p >= 0 && ys[i]! - ys[p]! <= H; p--) {
+        if (cost[p] === Number.POSITIVE_INFINITY) continue;
+        const c = cost[p]! + bandCost(p, i);
+        if (c < next[i]!) {
+          next[i] = c;
+          back[i] = p;
+        }
+      }
     }
-    return c;
-  };
+    from.push(back);
+    cost = next;
+  }
+  const bands: [number, number][] = [];
+  for (let j = count, i = n - 1; j > 0; j--) {
+    const p = from[j - 1]![i]!;
+    bands.unshift([ys[p]!, ys[i]!]);
+    i = p;
+  }
+  return bands;
+}
+
+/** Bands when something is taller than a page: at the lowest point that fits, or through it where none does. */
+function throughBands(top: number, bottom: number, heightPx: number, points: CutPoint[]): [number, number][] {
   const bands: [number, number][] = [];
   let y0 = top;
   while (bottom - y0 > heightPx + 0.5) {
-    const limit = y0 + heightPx;
-    const end = lastBelow(ends, y0, limit);
-    const row = lastBelow(rows, y0, limit);
-    let c = end >= 0 && end - y0 >= heightPx * 0.5 ? end : Math.max(end, row);
-    if (c < 0) c = limit; // something taller than a page: cut through it
+    let c = -1;
+    for (const p of points) {
+      if (p.y > y0 + heightPx) break;
+      if (p.y > y0 + 1) c = p.y;
+    }
+    if (c < 0) c = y0 + heightPx;
     bands.push([y0, c]);
     y0 = c;
   }

@@ -11,7 +11,7 @@ import { EMOTION_COLORS, scoreToY, smoothCurve, type Point } from '../../shared/
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS } from '../../shared/domain/model';
 import { ApiFailure } from '../../shared/api/errors';
 import type { ReportDoc, Frame } from './document';
-import type { Doc, Type } from './fonts';
+import { textDirection, type Doc, type Type } from './fonts';
 import { fitLegibility, planMap, type MapPagePlan } from './map-plan';
 import { LANE_KIND_LABEL, TAG_STYLE, THEME, initials } from './style';
 
@@ -172,8 +172,11 @@ function drawNote(doc: Doc, t: Type, box: NoteBox, note: Note, showChannel: bool
 
   const left = box.x + m.notePadding;
   const top = box.y + m.notePadding;
+  // Arabic and Hebrew notes are right-aligned, as they are read.
+  const direction = textDirection(note.text);
   box.lines.forEach((line, i) => {
-    if (line) t.draw(line, left, top + i * m.lineHeight + (m.lineHeight - m.fontSize) / 2 + t.ascent(m.fontSize), { size: m.fontSize, color: THEME.noteText });
+    const x = direction === 'rtl' ? box.x + box.w - m.notePadding - t.width(line, 400, m.fontSize) : left;
+    if (line) t.draw(line, x, top + i * m.lineHeight + (m.lineHeight - m.fontSize) / 2 + t.ascent(m.fontSize), { size: m.fontSize, color: THEME.noteText, direction });
   });
 
   // Footer: channel and tags on the left, the author and the votes on the right.

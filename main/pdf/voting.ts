@@ -5,6 +5,7 @@
  */
 import type { VotingResults } from '../../shared/api/schemas';
 import { Flow, type ReportDoc } from './document';
+import { textDirection } from './fonts';
 import { formatDay, isoDay } from './cover';
 import type { ReportData } from './report';
 import { THEME } from './style';
@@ -52,7 +53,7 @@ export function renderVoting(r: ReportDoc, data: ReportData): void {
       t.draw(`${note.tied ? '=' : ''}${note.rank}`, flow.x, top + 9, { weight: 700, size: 9, color: THEME.header });
       const label = `${note.votes} vote${note.votes === 1 ? '' : 's'}`;
       t.draw(label, flow.x + flow.colW - t.width(label, 700, 8), top + 9, { weight: 700, size: 8, color: THEME.header });
-      flow.lines(text, TEXT, RANK_W);
+      flow.lines(text, { ...TEXT, direction: textDirection(note.text) }, RANK_W, 2, VOTES_W);
       flow.need(12);
       t.draw(where, flow.x + RANK_W, flow.y + 8, { size: 7.5, color: THEME.muted });
       flow.space(12 + 6);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { levels, visualOrder } from '../../main/pdf/bidi';
+import { direction, levels, visualOrder } from '../../main/pdf/bidi';
 import { runs } from '../../main/pdf/fonts';
 import { cellOf, openTestLibrary, tempDir, type TestLibrary } from '../support/library';
 
@@ -100,9 +100,81 @@ describe('right to left', () => {
     expect(lv.slice(0, 3)).toEqual([0, 0, 0]);
     expect(lv[4]).toBe(1);
     const order = visualOrder(runs(text).filter((r) => r.text.trim()));
-    expect(order.map((r) => r.text.trim())).toEqual(['abc', 'דהו', '12', 'אבג', 'def'].filter(Boolean).length ? order.map((r) => r.text.trim()) : []);
+    expect(order.map((r) => r.text.trim())).toEqual(['abc', 'דהו', '12', 'אבג', 'def']);
     // In a Hebrew paragraph, the runs read from the right: the first Hebrew word is drawn last.
     const he = visualOrder(runs('שלום world 42').filter((r) => r.text.trim()));
     expect(he[he.length - 1]!.text.trim()).toBe('שלום');
+  });
+
+  it('takes a paragraph’s direction from its first strong letter, and orders each wrapped line in it', () => {
+    expect(direction('שלום world 42')).toBe('rtl');
+    expect(direction('42 — العميل ينتظر')).toBe('rtl');
+    expect(direction('Wait of 12 minutes — המתנה')).toBe('ltr');
+    expect(direction('Just Latin')).toBe('ltr');
+    // A line of a Hebrew paragraph that begins with a Latin word: still read from the right.
+    const line = visualOrder(runs('Acme שלום', 'rtl').filter((r) => r.text.trim()));
+    expect(line.map((r) => r.text.trim())).toEqual(['שלום', 'Acme']);
+  });
+});
+
+describe('right-to-left notes on paper', () => {
+  /** Words pdftotext finds on a page, with their boxes. */
+  const words = (file: string, page: number) =>
+    [...run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      x0: Number(m[1]),
+      x1: Number(m[3]),
+      y: Number(m[2]),
+      text: m[5]!,
+    }));
+  type Word = ReturnType<typeof words>[number];
+  const span = (list: Word[]) => ({ x0: Math.min(...list.map((w) => w.x0)), x1: Math.max(...list.map((w) => w.x1)) });
+
+  it('are right-aligned on the map, in the appendix and in the voting results; a Latin-first note with Hebrew in it stays left-aligned', () => {
+    const p = lib.ok('projects.create', { template: 'purchase', title: 'Directions', client: '', workshopDate: null, facilitator: '', goal: '', description: '' });
+    const m = lib.ok('map.get', { projectId: p.id });
+    const add = (stage: string, lane: string, text: string) => lib.ok('notes.create', { projectId: p.id, ...cellOf(m, stage, lane), text });
+    // Each right-to-left (or mixed) note above a short Latin one in the same place of the next lane.
+    const hebrew = add('Awareness', 'Customer actions', 'הלקוח מחכה');
+    add('Awareness', 'Touchpoints', 'Sees a sign');
+    add('Consideration', 'Customer actions', 'العميل ينتظر');
+    add('Consideration', 'Touchpoints', 'Reads a menu');
+    add('Purchase', 'Customer actions', 'Wait of 12 minutes — המתנה');
+    add('Purchase', 'Touchpoints', 'Pays at till');
+    const round = lib.ok('voting.open', { projectId: p.id, name: 'Pains', votesPerParticipant: 3 });
+    lib.ok('voting.cast', { projectId: p.id, roundId: round.id, noteId: hebrew.id, participant: 'Ann' });
+    lib.ok('voting.close', { projectId: p.id, roundId: round.id });
+    const report = lib.ok('reports.pdf', { projectId: p.id, paper: 'a3', map: 'fit' });
+    const file = path.join(out, 'directions.pdf');
+    fs.writeFileSync(file, Buffer.from(report.pdf, 'base64'));
+    const page = (title: string) => Array.from({ length: report.pages }, (_, i) => i + 1).find((n) => run('pdftotext', ['-f', String(n), '-l', String(n), file, '-']).startsWith(title))!;
+    const on = (n: number) => {
+      const all = words(file, n);
+      const find = (re: RegExp) => all.filter((w) => re.test(w.text));
+      return { he: span(find(/[\u0590-\u05ff]/).filter((w) => !/\d/.test(w.text))), ar: span(find(/[\u0600-\u06ff]/)), all, find };
+    };
+    // The map: a right-to-left note ends where the note's text area ends, further right than the Latin note below starts.
+    const map = on(page('Journey map'));
+    const sees = span(map.find(/^(Sees|sign)$/));
+    const reads = span(map.find(/^(Reads|menu)$/));
+    const heMap = span(map.find(/^[\u0590-\u05ff]+$/).filter((w) => Math.abs(w.x0 - sees.x0) < 200));
+    expect(heMap.x0).toBeGreaterThan(sees.x0 + 10);
+    expect(map.ar.x0).toBeGreaterThan(reads.x0 + 10);
+    // A note that begins in Latin letters is left to right, and starts where the Latin note does.
+    const wait = span(map.find(/^Wait$/));
+    const pays = span(map.find(/^Pays$/));
+    expect(Math.abs(wait.x0 - pays.x0)).toBeLessThan(1);
+    // The appendix: the column's right edge, not its left.
+    const appendix = on(page('Appendix'));
+    const seesA = span(appendix.find(/^(Sees|sign)$/));
+    const heA = span(appendix.find(/^[\u0590-\u05ff]+$/).filter((w) => w.x0 < seesA.x0 + 250));
+    expect(heA.x0).toBeGreaterThan(seesA.x1);
+    const waitA = span(appendix.find(/^Wait$/));
+    const paysA = span(appendix.find(/^Pays$/));
+    expect(Math.abs(waitA.x0 - paysA.x0)).toBeLessThan(1);
+    // The voting results: right-aligned before the votes' column.
+    const votes = on(page('Voting results'));
+    const label = votes.find(/^votes?$/).reduce((a, b) => (b.x0 > a.x0 ? b : a));
+    expect(votes.he.x0).toBeGreaterThan(label.x0 - 120);
+    expect(votes.he.x1).toBeLessThan(label.x0);
   });
 });
