@@ -226,6 +226,7 @@ describe('copis.* on a real library', () => {
     expect(text).toMatch(/Service/);
     expect((text.match(/\bgap\b/g) ?? []).length).toBeGreaterThanOrEqual(5 * 3);
     expect(text).toContain('Customer is missing for Consideration, Post-purchase and Loyalty; Objective for every stage; Process for every stage; Information for every stage.');
+    fs.mkdirSync(path.join(process.cwd(), 'test-results'), { recursive: true }); // a clean checkout has none yet
     fs.copyFileSync(file, path.join(process.cwd(), 'test-results', 'copis-unit.pdf'));
     // Without entries, no COPIS pages.
     const empty = lib.ok('projects.create', { template: 'purchase', title: 'Empty' }).id;
