@@ -13,7 +13,8 @@ import { ApiFailure } from '../../shared/api/errors';
 import type { ReportDoc, Frame } from './document';
 import { textDirection, type Doc, type Type } from './fonts';
 import { fitLegibility, planMap, type MapPagePlan } from './map-plan';
-import { LANE_KIND_LABEL, TAG_STYLE, THEME, initials } from './style';
+import { laneSublabel } from '../../shared/domain/theme';
+import { TAG_STYLE, THEME, initials } from './style';
 
 export interface EmotionPoint {
   stageId: string;
@@ -262,8 +263,9 @@ function drawLaneTitles(doc: Doc, t: Type, layout: MapLayout, scene: MapScene, y
     const info = scene.lanes[lane.index]!;
     const lines = titleLines(t, info.title, m.laneTitleWidth - (lane.kind === 'emotion' ? 56 : 32), 3, 700, 18);
     lines.forEach((line, i) => t.draw(line, 16, top + 16 + i * 23 + t.ascent(18), { weight: 700, size: 18, color: THEME.laneTitleText }));
-    const kind = `${LANE_KIND_LABEL[lane.kind] ?? ''}${lane.y < y0 ? ' (continued)' : ''}`;
-    t.draw(kind, 16, top + 20 + lines.length * 23 + t.ascent(12), { weight: 600, size: 12, color: THEME.laneKindText });
+    // The kind only where the title does not already say it (as on the canvas: shared/domain/theme.ts).
+    const kind = [laneSublabel(info.title, lane.kind), lane.y < y0 ? '(continued)' : ''].filter(Boolean).join(' ');
+    if (kind) t.draw(kind, 16, top + 20 + lines.length * 23 + t.ascent(12), { weight: 600, size: 12, color: THEME.laneKindText });
     if (lane.kind === 'emotion') {
       const area = { x: m.laneTitleWidth, y: lane.y, w: layout.width - m.laneTitleWidth, h: lane.h };
       for (let sc = -2; sc <= 2; sc++) {
