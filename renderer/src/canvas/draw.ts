@@ -4,6 +4,7 @@
  * what is on screen. Level of detail: full text when readable, grey bars for lines when small,
  * a plain block when tiny.
  */
+import { textDirection } from '../../../shared/domain/direction';
 import type { Note } from '../../../shared/api/schemas';
 import { CHANNEL_LABELS, NOTE_COLOR_FILLS, type NoteTag } from '../../../shared/domain/model';
 import type { MapLayout, NoteBox, Rect } from '../../../shared/domain/layout';
@@ -117,7 +118,18 @@ export function drawNote(ctx: CanvasRenderingContext2D, box: NoteBox, note: Note
   ctx.fillStyle = THEME.noteText;
   ctx.font = noteFont(m.fontSize);
   ctx.textBaseline = 'top';
-  box.lines.forEach((line, i) => ctx.fillText(line, left, top + i * m.lineHeight + (m.lineHeight - m.fontSize) / 2));
+  // A note written right to left (its first letter Hebrew or Arabic) is right-aligned, as in the PDF.
+  const rtl = textDirection(note.text) === 'rtl';
+  if (rtl) {
+    ctx.direction = 'rtl';
+    ctx.textAlign = 'right';
+  }
+  const textX = rtl ? box.x + box.w - m.notePadding : left;
+  box.lines.forEach((line, i) => ctx.fillText(line, textX, top + i * m.lineHeight + (m.lineHeight - m.fontSize) / 2));
+  if (rtl) {
+    ctx.direction = 'ltr';
+    ctx.textAlign = 'left';
+  }
 
   if (box.cut) {
     // A folded corner says "there is more": the whole text shows on hover and in the editor.
