@@ -19,6 +19,7 @@ import { openLibrary, type Db } from './db/library';
 import { LIBRARY_FILE } from './paths';
 import { checkedBackupFile, listBackups, RecoveryError } from './recovery';
 import { createHandlers, type LibraryControl } from './services';
+import { RoomManager, type RoomManagerOptions } from './room/manager';
 
 export interface CoreBackupOptions {
   clock?: Clock;
@@ -32,6 +33,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Automatic backups into `<dataDir>/backups`: on unless false. */
   backups?: boolean | CoreBackupOptions;
+  /** Room mode's settings (where the participant page is built, the port to try first, limits). */
+  room?: Partial<Pick<RoomManagerOptions, 'staticDir' | 'port' | 'interfaces' | 'joinGuard' | 'pace'>>;
 }
 
 export interface Core {
@@ -43,6 +46,8 @@ export interface Core {
   /** Every API call goes through this one function, for the core's whole life. */
   dispatch: Dispatch;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** Room mode: the participants' server (closed until the facilitator opens it). */
+  room: RoomManager;
   /** The automatic backups, or null when they are off. */
   backups: BackupScheduler | null;
   listBackups(): BackupInfo[];
@@ -72,14 +77,24 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
     listBackups: () => listBackups(dataDir, native),
     restoreBackup: (name) => restoreBackup(name),
   };
-  let current: Dispatch = createDispatch(createHandlers(db, emit, library));
-  const reconnect = (next: Db) => {
-    db = next;
-    current = createDispatch(createHandlers(db, emit, library));
-  };
   const dispatch: Dispatch = (method, input, origin) => {
     if (closed) return { ok: false, error: { code: 'unavailable', message: 'Journeywall is closing; the request was not carried out.' } };
     return current(method, input, origin);
+  };
+  const room = new RoomManager({
+    ...options.room,
+    db: () => db,
+    dispatch,
+    emit,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+  let current: Dispatch = createDispatch(createHandlers(db, emit, library, room));
+  const reconnect = (next: Db) => {
+    db = next;
+    current = createDispatch(createHandlers(db, emit, library, room));
   };
 
   const checkpoints = new Checkpointer(() => db, { onError: (e) => console.error('Journeywall could not checkpoint its library log; it will try again after the next edit.', e) });
@@ -159,10 +174,12 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    room,
     backups: scheduler,
     listBackups: library.listBackups,
     restoreBackup,
     close() {
+      room.close();
       closed = true;
       scheduler?.stop();
       checkpoints.stop();
