@@ -3,12 +3,13 @@ import { useState } from 'react';
 import type { ParticipantScore, ParticipantState } from '../../../shared/api/participant';
 import type { RoomLine } from './connection';
 
+/** The five levels in numbers and words (no emoji: a phone may lack the font, and words read aloud the same). */
 const LEVELS = [
-  { score: -2, face: '😣', label: 'Very bad' },
-  { score: -1, face: '🙁', label: 'Bad' },
-  { score: 0, face: '😐', label: 'Neutral' },
-  { score: 1, face: '🙂', label: 'Good' },
-  { score: 2, face: '😀', label: 'Very good' },
+  { score: -2, num: '−2', label: 'Very bad' },
+  { score: -1, num: '−1', label: 'Bad' },
+  { score: 0, num: '0', label: 'Neutral' },
+  { score: 1, num: '+1', label: 'Good' },
+  { score: 2, num: '+2', label: 'Very good' },
 ];
 
 export function FeelingsSection({ state, line, onScores, onError }: { state: ParticipantState; line: RoomLine; onScores(s: ParticipantScore[]): void; onError(m: string): void }) {
@@ -39,10 +40,9 @@ function StageScore({ stage, score, onSend }: { stage: { id: string; title: stri
             type="button"
             className={`p-face${score?.score === l.score ? ' p-face-on' : ''}`}
             aria-pressed={score?.score === l.score}
-            aria-label={`${l.label} (${l.score > 0 ? '+' : ''}${l.score})`}
             onClick={() => void onSend(stage.id, score?.score === l.score ? null : l.score, reason ?? score?.reason)}
           >
-            <span aria-hidden="true">{l.face}</span>
+            <span className="p-face-num">{l.num}</span> <span className="p-face-word">{l.label}</span>
           </button>
         ))}
       </div>

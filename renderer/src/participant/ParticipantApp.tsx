@@ -143,7 +143,7 @@ export function ParticipantApp({ line }: { line: RoomLine }) {
         </p>
       )}
       {state?.timer && <TimerLine timer={state.timer} receivedAt={stateAt} />}
-      {state?.round && <VoteSection round={state.round} line={line} onRound={(round) => setState((s) => (s ? { ...s, round } : s))} onError={setMessage} />}
+      {state?.round && <VoteSection round={state.round} line={line} where={(stageId, laneId) => `${state.stages.find((x) => x.id === stageId)?.title ?? ''} · ${state.lanes.find((x) => x.id === laneId)?.title ?? ''}`} onRound={(round) => setState((s) => (s ? { ...s, round } : s))} onError={setMessage} />}
       {state ? (
         <NotesSection state={state} cell={validCell} setCell={setCell} pending={outbox.pending} onAdd={add} line={line} onNotes={(notes) => setState((s) => (s ? { ...s, notes } : s))} onError={setMessage} />
       ) : (

@@ -2,7 +2,7 @@
 import type { ParticipantRound } from '../../../shared/api/participant';
 import type { RoomLine } from './connection';
 
-export function VoteSection({ round, line, onRound, onError }: { round: ParticipantRound; line: RoomLine; onRound(r: ParticipantRound): void; onError(m: string): void }) {
+export function VoteSection({ round, line, where, onRound, onError }: { round: ParticipantRound; line: RoomLine; where(stageId: string, laneId: string): string; onRound(r: ParticipantRound): void; onError(m: string): void }) {
   const act = async (method: 'participant.vote' | 'participant.unvote', noteId: string) => {
     const r = await line.call(method, { roundId: round.id, noteId });
     if (r.ok) onRound(r.value);
@@ -18,6 +18,7 @@ export function VoteSection({ round, line, onRound, onError }: { round: Particip
         {round.notes.map((n) => (
           <li key={n.id} className="p-vote-note">
             <p className="p-note-text">{n.text}</p>
+            <p className="p-note-where">{where(n.stageId, n.laneId)}</p>
             <div className="p-vote-actions">
               <button type="button" className="p-button p-dot-button" disabled={n.mine === 0} onClick={() => void act('participant.unvote', n.id)} aria-label={`Take a dot back from “${n.text.slice(0, 40)}”`}>
                 −

@@ -21,7 +21,17 @@ export class RoomLine {
   private readonly statusListeners = new Set<(s: LineStatus) => void>();
   private readonly changeListeners = new Set<() => void>();
 
-  constructor(private readonly url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${PARTICIPANT_WS_PATH}`) {}
+  constructor(private readonly url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${PARTICIPANT_WS_PATH}`) {
+    // The device knows it lost its network (Wi-Fi gone, airplane mode) before the socket does:
+    // let go of the connection at once, and try again the moment the network is back.
+    window.addEventListener('offline', () => this.ws?.close());
+    window.addEventListener('online', () => {
+      if (this.status !== 'offline') return;
+      if (this.timer) clearTimeout(this.timer);
+      this.retryMs = 400;
+      this.start();
+    });
+  }
 
   start(): void {
     if (this.status === 'closed') return;
@@ -55,6 +65,7 @@ export class RoomLine {
       this.waiting.clear();
       if (e.code === 4001 || this.status === 'closed') return this.end();
       this.setStatus('offline');
+      if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.start(), this.retryMs);
       this.retryMs = Math.min(5000, this.retryMs * 1.6);
     };
