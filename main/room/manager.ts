@@ -66,8 +66,10 @@ export class RoomManager implements RoomControl {
   private readonly byToken = new Map<string, Member>();
   private guard: JoinGuard;
   private pace: RateLimiter;
-  /** Messages from a device not yet joined: a few a second. */
+  /** Messages from a connection not yet joined: a few a second. */
   private readonly strangers = new RateLimiter({ burst: 10, perSecond: 2 });
+  /** Joins from one network address (a room's worth at once; wrong PINs are counted by the JoinGuard). */
+  private readonly joinsByAddress = new RateLimiter({ burst: 60, perSecond: 10 });
   private readonly service;
   private unsubscribe: (() => void) | null = null;
   private pendingNotify = new Set<RoomConnection>();
@@ -197,7 +199,7 @@ export class RoomManager implements RoomControl {
     if (this.state !== 'open' || !this.projectId) return fail({ code: 'unavailable', message: 'The room is closed.' });
 
     if (request.method === 'participant.join') {
-      if (!this.strangers.take(`c${conn.id}`) || !this.strangers.take(`a${conn.remoteAddress}`)) return fail({ code: 'forbidden', message: 'Too many attempts at once. Wait a moment and try again.' });
+      if (!this.strangers.take(`c${conn.id}`) || !this.joinsByAddress.take(conn.remoteAddress)) return fail({ code: 'forbidden', message: 'Too many attempts at once. Wait a moment and try again.' });
       return void this.join(conn, request.input).then(reply);
     }
 

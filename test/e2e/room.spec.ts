@@ -105,6 +105,7 @@ test('the facilitator opens the room; phones join by PIN, write, vote and score;
   await expect(anna.getByTestId('p-notes')).not.toContainText('sending');
   await expect.poll(() => canvasNotes(page)).toEqual(['Anna: Card form rejects spaces', 'Anna: No guest checkout', 'Ben <b>K</b>: <img src=x onerror=alert(1)> shown as text']);
   await expect(ben.getByTestId('p-notes')).toContainText('<img src=x onerror=alert(1)> shown as text');
+  await session.shot(page, 'map-live');
 
   // ── A dropped connection: three notes typed offline are each saved once ──
   await anna.context().setOffline(true);
