@@ -21,6 +21,7 @@ import { checkedBackupFile, listBackups, RecoveryError } from './recovery';
 import { createHandlers, type LibraryControl } from './services';
 import { WorkerPool } from './workers/pool';
 import { purgeExpiredTrash } from './services/trash';
+import { RoomManager, type RoomManagerOptions } from './room/manager';
 
 export interface CoreBackupOptions {
   clock?: Clock;
@@ -34,6 +35,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Automatic backups into `<dataDir>/backups`: on unless false. */
   backups?: boolean | CoreBackupOptions;
+  /** Room mode's settings (where the participant page is built, the port to try first, limits). */
+  room?: Partial<Pick<RoomManagerOptions, 'staticDir' | 'port' | 'interfaces' | 'joinGuard' | 'pace'>>;
 }
 
 export interface Core {
@@ -45,6 +48,8 @@ export interface Core {
   /** Every API call goes through this one function, for the core's whole life. */
   dispatch: Dispatch;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** Room mode: the participants' server (closed until the facilitator opens it). */
+  room: RoomManager;
   /** The automatic backups, or null when they are off. */
   backups: BackupScheduler | null;
   listBackups(): BackupInfo[];
@@ -76,16 +81,26 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
     listBackups: () => listBackups(dataDir, native),
     restoreBackup: (name) => restoreBackup(name),
   };
-  // One worker thread for the whole run: project files are read and checked there.
-  const workers = new WorkerPool({ nativeBinding: options.nativeBinding });
-  let current: Dispatch = createDispatch(createHandlers(db, emit, library, workers));
-  const reconnect = (next: Db) => {
-    db = next;
-    current = createDispatch(createHandlers(db, emit, library, workers));
-  };
   const dispatch: Dispatch = (method, input, origin) => {
     if (closed) return { ok: false, error: { code: 'unavailable', message: 'Journeywall is closing; the request was not carried out.' } };
     return current(method, input, origin);
+  };
+  const room = new RoomManager({
+    ...options.room,
+    db: () => db,
+    dispatch,
+    emit,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+  // One worker thread for the whole run: project files are read and checked there.
+  const workers = new WorkerPool({ nativeBinding: options.nativeBinding });
+  let current: Dispatch = createDispatch(createHandlers(db, emit, library, workers, room));
+  const reconnect = (next: Db) => {
+    db = next;
+    current = createDispatch(createHandlers(db, emit, library, workers, room));
   };
 
   const checkpoints = new Checkpointer(() => db, { onError: (e) => console.error('Journeywall could not checkpoint its library log; it will try again after the next edit.', e) });
@@ -165,10 +180,12 @@ export function startCore(dataDir: string, options: CoreOptions = {}): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    room,
     backups: scheduler,
     listBackups: library.listBackups,
     restoreBackup,
     close() {
+      room.close();
       closed = true;
       scheduler?.stop();
       checkpoints.stop();

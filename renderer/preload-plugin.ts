@@ -19,6 +19,8 @@ export function preloadAppChunk(entry = '/src/start.tsx'): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
+        // The facilitator's page only (room mode's participant page has its own small entry).
+        if (!ctx.filename.replaceAll('\\', '/').endsWith('/index.html')) return [];
         const bundle = ctx.bundle;
         if (!bundle) return [];
         const chunks = Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [o] : []));

@@ -28,5 +28,7 @@ export default defineConfig({
     // Keep every asset a file served from 'self'.
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    // Two pages: the facilitator's app, and room mode's participant page (its own small bundle).
+    rollupOptions: { input: { main: `${here}index.html`, participant: `${here}participant.html` } },
   },
 });

@@ -22,8 +22,11 @@ export const PROJECT_TABLES = {
 
 export type ProjectTable = keyof typeof PROJECT_TABLES;
 export const PROJECT_TABLE_NAMES = Object.keys(PROJECT_TABLES) as ProjectTable[];
-/** Tables that are part of every library but not of a project. */
-export const LIBRARY_ONLY_TABLES = ['schema_migrations'] as const;
+/**
+ * Tables that are part of every library but not of a project file. The room's tables (who joined,
+ * whose notes, their own emotion scores) are not carried by .journey/JSON yet.
+ */
+export const LIBRARY_ONLY_TABLES = ['schema_migrations', 'room_participants', 'room_notes', 'room_emotion_scores'] as const;
 
 /** The order rows are read in, so that a file is written (and read back) the same every time. */
 export const ROW_ORDER: Record<ProjectTable, string> = {

@@ -8,6 +8,8 @@ import { portableHandlers } from './portable';
 import { presentationHandlers } from './presentation';
 import { projectHandlers } from './projects';
 import { reportHandlers } from './reports';
+import { roomHandlers } from './room';
+import type { RoomControl } from '../room/manager';
 import { snapshotHandlers } from './snapshots';
 import { structureHandlers } from './structure';
 import { timerHandlers } from './timer';
@@ -20,7 +22,7 @@ export type { CallContext, EventSink, Handlers } from './context';
 export type { LibraryControl } from './backups';
 
 /** Every API method's implementation; the type makes a missing one a compile error. */
-export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl, workers?: WorkerPool): Handlers {
+export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl, workers?: WorkerPool, room?: RoomControl): Handlers {
   const ctx = new ServiceContext(db, emit, workers);
   return {
     ...projectHandlers(ctx),
@@ -37,5 +39,6 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...presentationHandlers(ctx),
     ...copisHandlers(ctx),
     ...trashHandlers(ctx),
+    ...roomHandlers(room),
   };
 }

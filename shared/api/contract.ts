@@ -22,6 +22,7 @@ import { timerMethods } from './methods/timer';
 import { transfersMethods } from './methods/transfers';
 import { trashMethods } from './methods/trash';
 import { votingMethods } from './methods/voting';
+import { roomMethods } from './methods/room';
 
 /** Every method, by name. Each domain declares its methods in its own file under methods/. */
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...presentationMethods,
   ...copisMethods,
   ...trashMethods,
+  ...roomMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -80,5 +82,7 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presentation.changed'), projectId: Id }),
   /** The whole library was replaced by a backup: every window should reload everything it shows. */
   z.object({ type: z.literal('library.replaced') }),
+  /** The room opened or closed, or someone joined, connected, left or scored (room mode). */
+  z.object({ type: z.literal('room.changed') }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;

@@ -25,6 +25,7 @@ import { ReportTools } from '../report/ReportTools';
 import { TransferTools } from '../transfer/TransferTools';
 import { useVoting } from '../voting/useVoting';
 import { useTimer } from '../timer/useTimer';
+import { useRoom } from '../room/useRoom';
 import type { CanvasController } from '../canvas/controller';
 import { PngTools } from '../present/PngTools';
 import { PresentationView } from '../present/PresentationView';
@@ -141,6 +142,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const versions = useVersions({ store, history, map });
   const voting = useVoting({ store, map, history });
   const timer = useTimer({ store, map, history });
+  const room = useRoom(store.projectId);
   const present = usePresentMode(projectId);
   const canvasRef = useRef<CanvasController | null>(null);
   const projectDetails = useDetails({ store, map, history });
@@ -219,6 +221,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
           {voting.button}
           {present.buttons}
           {copis.button}
+          {room.button}
           <button
             type="button"
             className={`button button-small versions-button${versions.open ? ' versions-button-on' : ''}`}
@@ -247,6 +250,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
       </div>
       {timer.overlay}
       {projectDetails.dialog}
+      {room.dialog}
       {confirm && (
         <ConfirmDialog
           title={confirm.title}

@@ -1,0 +1,51 @@
+/**
+ * The room's own emotion curve: per stage, the participants' scores (−2…+2) summed up as an
+ * average with its spread — lowest to highest and the middle half (first to third quartile) —
+ * and whether the room disagrees strongly there.
+ */
+
+export interface RoomScore {
+  stageId: string;
+  score: number;
+}
+
+export interface RoomCurvePoint {
+  stageId: string;
+  count: number;
+  average: number;
+  min: number;
+  max: number;
+  q1: number;
+  q3: number;
+  split: boolean;
+}
+
+/** A quantile of sorted numbers, linearly interpolated (the usual "type 7"). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+/**
+ * One point per stage that has at least one score, in the given stage order. A stage is "split"
+ * when at least two people scored it and the room spans at least three of the five levels with
+ * people on both sides of neutral (someone negative and someone positive).
+ */
+export function roomCurve(stageOrder: readonly string[], scores: readonly RoomScore[]): RoomCurvePoint[] {
+  const byStage = new Map<string, number[]>();
+  for (const s of scores) byStage.set(s.stageId, [...(byStage.get(s.stageId) ?? []), s.score]);
+  const out: RoomCurvePoint[] = [];
+  for (const stageId of stageOrder) {
+    const list = byStage.get(stageId);
+    if (!list || list.length === 0) continue;
+    const sorted = [...list].sort((a, b) => a - b);
+    const min = sorted[0]!;
+    const max = sorted[sorted.length - 1]!;
+    const average = Math.round((sorted.reduce((a, b) => a + b, 0) / sorted.length) * 100) / 100;
+    out.push({ stageId, count: sorted.length, average, min, max, q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75), split: sorted.length >= 2 && min < 0 && max > 0 && max - min >= 3 });
+  }
+  return out;
+}

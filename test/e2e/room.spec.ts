@@ -1,0 +1,161 @@
+/// <reference lib="dom" />
+/**
+ * Room mode end to end: the facilitator (1280×800) opens the room on this computer's
+ * non-loopback address from the Room dialog; two participants at phone size (360×740, touch)
+ * reach it at that plain http:// address, as a phone on the Wi-Fi would, join with the PIN, write
+ * notes (Enter for the next), one of them through a dropped connection; the notes appear live on
+ * the facilitator's canvas with their authors, each once; a participant votes in an open round
+ * (dots left shown, the count drawn on the facilitator's note) and scores a stage; closing the
+ * room tells both pages and nothing answers at the address any more.
+ * Screenshots: test-results/room-*.png. axe on the join screen and the participant pages.
+ */
+import os from 'node:os';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { ProjectMap } from '../../shared/api/schemas';
+import { apiSession } from '../support/api-session';
+import { expectAccessible } from '../support/axe';
+import { settle } from '../support/canvas';
+
+const session = apiSession('room');
+const { call } = session;
+
+/** This machine's first non-loopback IPv4 address: where a phone in the room would reach it. */
+const roomAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+
+async function phone(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function join(page: Page, pin: string, name: string) {
+  await page.getByTestId('p-pin').tap();
+  await page.keyboard.type(pin);
+  await page.getByTestId('p-name').tap();
+  await page.keyboard.type(name);
+  await page.getByRole('button', { name: 'Join' }).tap();
+  await expect(page.getByText(`You are ${name}`)).toBeVisible();
+  await expect(page.getByTestId('p-line')).toHaveText('Connected');
+}
+
+async function write(page: Page, ...texts: string[]) {
+  await page.getByTestId('p-note').tap();
+  for (const t of texts) {
+    await page.keyboard.type(t);
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** Notes the facilitator's canvas holds, as "author: text", sorted. */
+async function canvasNotes(page: Page): Promise<string[]> {
+  await settle(page);
+  return page.evaluate(() => [...(window as any).__journeywallCanvas.scene.notes.values()].map((n: any) => `${n.author}: ${n.text}`).sort());
+}
+
+test('the facilitator opens the room; phones join by PIN, write, vote and score; the map shows it live; closing ends it', async ({ page, browser }) => {
+  test.skip(!roomAddress, 'This machine has no non-loopback IPv4 address to open the room on.');
+  const project = await call<{ id: string }>('projects.create', { template: 'purchase', title: 'Checkout workshop' });
+  await session.openProject(page, project.id);
+
+  // ── Opening: choose the network, open, the join screen ────────────────────
+  await page.getByTestId('room-button').click();
+  const dialog = page.getByTestId('room-dialog');
+  await expect(dialog.getByText(roomAddress!)).toBeVisible();
+  await dialog.getByRole('radio', { name: new RegExp(roomAddress!.replaceAll('.', '\\.')) }).check();
+  await expectAccessible(page, { include: '[data-testid="room-dialog"]' });
+  await session.shot(page, 'choose-network');
+  await dialog.getByTestId('room-open').click();
+  const url = (await dialog.getByTestId('room-url').textContent())!;
+  expect(url).toMatch(new RegExp(`^http://${roomAddress!.replaceAll('.', '\\.')}:\\d+/$`));
+  const pin = (await dialog.getByTestId('room-pin').textContent())!.replace(/\s/g, '');
+  expect(pin).toMatch(/^\d{6}$/);
+  await expect(dialog.getByTestId('room-qr')).toBeVisible();
+  await expectAccessible(page, { include: '[data-testid="room-dialog"]' });
+
+  // ── Two phones join ───────────────────────────────────────────────────────
+  const anna = await phone(browser, url);
+  const ben = await phone(browser, url);
+  await expect(anna.getByRole('heading', { name: 'Join the workshop' })).toBeVisible();
+  await expectAccessible(anna);
+  await anna.screenshot({ path: 'test-results/room-phone-join.png' });
+  // A wrong PIN is refused in words.
+  await anna.getByTestId('p-pin').tap();
+  await anna.keyboard.type(pin === '000000' ? '111111' : '000000');
+  await anna.getByTestId('p-name').tap();
+  await anna.keyboard.type('Anna');
+  await anna.getByRole('button', { name: 'Join' }).tap();
+  await expect(anna.getByRole('alert')).toContainText('PIN');
+  await anna.reload();
+  await join(anna, pin, 'Anna');
+  await join(ben, pin, 'Ben <b>K</b>');
+  await expect(dialog.getByTestId('room-people')).toContainText('Anna');
+  await expect(dialog.getByTestId('room-people')).toContainText('Ben <b>K</b>');
+  await session.shot(page, 'join-screen');
+  await dialog.getByRole('button', { name: 'Hide' }).click();
+  await expect(page.getByTestId('room-button')).toHaveText('Room open · 2 in');
+
+  // ── Notes, live on the map with their authors ────────────────────────────
+  await anna.getByTestId('p-lane').selectOption({ label: 'Pain points' });
+  await write(anna, 'Card form rejects spaces', 'No guest checkout');
+  await write(ben, '<img src=x onerror=alert(1)> shown as text');
+  await expect(anna.getByTestId('p-notes').locator('li')).toHaveCount(2);
+  await expect(anna.getByTestId('p-notes')).not.toContainText('sending');
+  await expect.poll(() => canvasNotes(page)).toEqual(['Anna: Card form rejects spaces', 'Anna: No guest checkout', 'Ben <b>K</b>: <img src=x onerror=alert(1)> shown as text']);
+  await expect(ben.getByTestId('p-notes')).toContainText('<img src=x onerror=alert(1)> shown as text');
+  await session.shot(page, 'map-live');
+
+  // ── A dropped connection: three notes typed offline are each saved once ──
+  await anna.context().setOffline(true);
+  await expect(anna.getByTestId('p-line')).toContainText('Reconnecting');
+  await write(anna, 'Offline one', 'Offline two', 'Offline three');
+  await expect(anna.getByTestId('p-notes')).toContainText('sending');
+  await anna.context().setOffline(false);
+  await expect(anna.getByTestId('p-line')).toHaveText('Connected');
+  await expect(anna.getByTestId('p-notes')).not.toContainText('sending');
+  await expect.poll(async () => (await canvasNotes(page)).filter((n) => n.startsWith('Anna: Offline'))).toEqual(['Anna: Offline one', 'Anna: Offline three', 'Anna: Offline two']);
+  const stored = await call<ProjectMap>('map.get', { projectId: project.id });
+  expect(stored.notes.filter((n) => n.text.startsWith('Offline')).length).toBe(3);
+  await expectAccessible(anna);
+  await anna.screenshot({ path: 'test-results/room-phone-notes.png', fullPage: true });
+
+  // ── Voting: dots left, the count on the facilitator's canvas ────────────
+  await call('voting.open', { projectId: project.id, name: 'Biggest pains', votesPerParticipant: 2 });
+  await expect(ben.getByTestId('p-dots-left')).toHaveText('2 of 2 dots left');
+  await ben.getByRole('button', { name: 'Give a dot to “No guest checkout”' }).tap();
+  await expect(ben.getByTestId('p-dots-left')).toHaveText('1 of 2 dots left');
+  await ben.getByRole('button', { name: 'Give a dot to “No guest checkout”' }).tap();
+  await expect(ben.getByTestId('p-dots-left')).toHaveText('0 of 2 dots left');
+  await expect(ben.getByRole('button', { name: 'Give a dot to “No guest checkout”' })).toBeDisabled();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const c = (window as any).__journeywallCanvas;
+        return Object.entries(c.lastDrawnVotes as Record<string, number>).map(([id, n]) => `${c.scene.notes.get(id).text}=${n}`);
+      }),
+    )
+    .toEqual(['No guest checkout=2']);
+  await expectAccessible(ben);
+  await ben.screenshot({ path: 'test-results/room-phone-vote.png', fullPage: true });
+
+  // ── Emotion scores: the room's curve averages them ─────────────────────
+  const firstStage = stored.stages[0]!;
+  await anna.getByRole('group', { name: firstStage.title }).getByRole('button', { name: '−2 Very bad' }).tap();
+  await ben.getByRole('group', { name: firstStage.title }).getByRole('button', { name: '+1 Good' }).tap();
+  await expect(ben.getByRole('group', { name: firstStage.title }).getByRole('button', { name: '+1 Good' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => call<{ stageId: string; count: number; average: number }[]>('room.curve', { projectId: project.id })).toEqual([
+    expect.objectContaining({ stageId: firstStage.id, count: 2, average: -0.5, min: -2, max: 1 }),
+  ]);
+
+  // ── Closing the room disconnects everyone and closes the port ─────────
+  await page.getByTestId('room-button').click();
+  await page.getByTestId('room-close').click();
+  await expect(page.getByTestId('room-open')).toBeVisible();
+  await expect(anna.getByRole('heading', { name: 'The room is closed' })).toBeVisible();
+  await expect(ben.getByRole('heading', { name: 'The room is closed' })).toBeVisible();
+  await expect.poll(() => fetch(url).then(() => 'answered', () => 'refused')).toBe('refused');
+  await anna.context().close();
+  await ben.context().close();
+});
