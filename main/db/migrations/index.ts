@@ -2,8 +2,10 @@ import { m001 } from './001-initial';
 import { m002 } from './002-emotion-scores';
 import { m003 } from './003-snapshots';
 import { m004 } from './004-voting';
+import { m005 } from './005-placeholder-harden';
+import { m006 } from './006-placeholder-copis';
 import type { Migration } from './types';
 
 /** Every migration, in order. Versions are 1, 2, 3 … with no gaps (checked by a test). */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
