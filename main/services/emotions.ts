@@ -37,6 +37,7 @@ export function emotionHandlers(ctx: ServiceContext): Pick<Handlers, 'emotions.s
         if (lane.kind !== 'emotion') throw new ApiFailure('conflict', 'Emotion scores go in an emotion lane; this lane holds notes.');
         if (!ctx.sql('SELECT 1 FROM stages WHERE id = ? AND project_id = ?').get(input.stageId, input.projectId)) throw notFound('The stage');
         const personaId = input.personaId ?? null;
+        if (personaId !== null && !ctx.sql('SELECT 1 FROM personas WHERE id = ? AND project_id = ?').get(personaId, input.projectId)) throw notFound('The persona');
         const before = ops.get(input.laneId, input.stageId, personaId);
         ctx.sql("DELETE FROM emotion_scores WHERE lane_id = ? AND stage_id = ? AND ifnull(persona_id, '') = ?").run(input.laneId, input.stageId, personaId ?? '');
         if (input.score !== null) {

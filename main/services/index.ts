@@ -12,6 +12,8 @@ import { structureHandlers } from './structure';
 import { timerHandlers } from './timer';
 import { transferHandlers } from './transfers';
 import { votingHandlers } from './voting';
+import { personaHandlers } from './personas';
+import { kpiHandlers } from './kpis';
 
 export type { CallContext, EventSink, Handlers } from './context';
 export type { LibraryControl } from './backups';
@@ -32,5 +34,7 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...timerHandlers(ctx),
     ...portableHandlers(ctx),
     ...presentationHandlers(ctx),
+    ...personaHandlers(ctx),
+    ...kpiHandlers(ctx),
   };
 }

@@ -3,6 +3,8 @@ import type { ProjectMap } from '../../shared/api/schemas';
 import { notFound } from '../../shared/api/errors';
 import { TEMPLATES } from '../../shared/domain/templates';
 import type { Handlers, ServiceContext } from './context';
+import { PERSONA_COLUMNS, toPersona, type PersonaRow } from './personas';
+import { KPI_COLUMNS, toKpi, type KpiRow } from './kpis';
 import { EMOTION_COLUMNS, toEmotion, type EmotionRow } from './emotions';
 import { NOTE_COLUMNS, PROJECT_COLUMNS, toLane, toNote, toProject, toStage, toSummary, type LaneRow, type NoteRow, type ProjectRow, type StageRow } from './rows';
 
@@ -38,6 +40,8 @@ export function readMap(ctx: ServiceContext, projectId: string): ProjectMap {
         .all(projectId) as NoteRow[]
     ).map(toNote),
     emotions: (ctx.sql(`SELECT ${EMOTION_COLUMNS} FROM emotion_scores WHERE project_id = ? ORDER BY lane_id, stage_id, persona_id`).all(projectId) as EmotionRow[]).map(toEmotion),
+    personas: (ctx.sql(`SELECT ${PERSONA_COLUMNS} FROM personas WHERE project_id = ? ORDER BY position, rowid`).all(projectId) as PersonaRow[]).map(toPersona),
+    kpis: (ctx.sql(`SELECT ${KPI_COLUMNS} FROM kpis WHERE project_id = ? ORDER BY position, rowid`).all(projectId) as KpiRow[]).map(toKpi),
   }))();
 }
 

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ApiFailure, notFound } from '../../shared/api/errors';
-import { EmotionScore, Lane, Note, NoteText, ShortText, SnapshotProject, Stage, type Snapshot, type SnapshotMap, type SnapshotSummary } from '../../shared/api/schemas';
+import { EmotionScore, Kpi, Persona, PhotoData, Lane, Note, NoteText, ShortText, SnapshotProject, Stage, type Snapshot, type SnapshotMap, type SnapshotSummary } from '../../shared/api/schemas';
 import { diffMaps } from '../../shared/domain/diff';
 import { MAX_NAME } from '../../shared/domain/limits';
 import type { SnapshotReason } from '../../shared/domain/model';
@@ -18,6 +18,9 @@ import { cellOps } from './notes';
 import { emotionOps } from './emotions';
 import { readMap } from './projects';
 import { votingOps } from './voting';
+import { personaOps } from './personas';
+import { kpiOps } from './kpis';
+import { preparePhoto } from '../images/photo';
 
 type SnapshotHandlers = Pick<Handlers, 'snapshots.create' | 'snapshots.list' | 'snapshots.get' | 'snapshots.compare' | 'snapshots.restore' | 'snapshots.delete'>;
 
@@ -35,6 +38,9 @@ export const StoredSnapshot = z
     lanes: z.array(Lane.extend({ title: NonEmpty })).min(1).max(10_000),
     notes: z.array(Note.extend({ text: NoteText, author: ShortText })).max(1_000_000),
     emotions: z.array(EmotionScore).max(1_000_000),
+    personas: z.array(Persona.extend({ name: NonEmpty })).max(10_000).optional(),
+    photos: z.record(z.string(), PhotoData).optional(),
+    kpis: z.array(Kpi.extend({ name: NonEmpty })).max(100_000).optional(),
   })
   .superRefine((doc, check) => {
     const stages = new Set(doc.stages.map((s) => s.id));
@@ -68,6 +74,7 @@ function clip(text: string, max = MAX_NAME): string {
 }
 
 export function snapshotOps(ctx: ServiceContext) {
+  const people = personaOps(ctx);
   const summary = (projectId: string, snapshotId: string): SnapshotSummary => {
     const row = ctx.sql(`SELECT ${SUMMARY_COLUMNS} FROM snapshots WHERE id = ? AND project_id = ?`).get(snapshotId, projectId) as SnapshotRow | undefined;
     if (!row) throw notFound('The snapshot');
@@ -85,6 +92,12 @@ export function snapshotOps(ctx: ServiceContext) {
       lanes: map.lanes,
       notes: map.notes,
       emotions: map.emotions,
+      personas: map.personas,
+      photos: Object.fromEntries(map.personas.flatMap((p) => {
+        const photo = people.photo(projectId, p.id);
+        return photo ? [[p.id, photo]] : [];
+      })),
+      kpis: map.kpis,
     };
     const id = randomUUID();
     ctx
@@ -127,6 +140,8 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
   const cells = cellOps(ctx);
   const emotions = emotionOps(ctx);
   const votes = votingOps(ctx);
+  const people = personaOps(ctx);
+  const kpis = kpiOps(ctx);
   const changed = (projectId: string) => ctx.notify({ type: 'snapshots.changed', projectId });
 
   /** Replace the project's stages, lanes, notes and scores with the snapshot's (inside the caller's transaction). */
@@ -156,7 +171,20 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
       else byCell.set(key, [n]);
     }
     for (const notes of byCell.values()) ordered(notes).forEach((n, i) => cells.insertNote(projectId, { ...n, position: i }));
-    for (const e of map.emotions) emotions.put(projectId, e);
+    if (map.personas) {
+      // Personas as the snapshot has them (their scores were replaced above); photos checked again.
+      ctx.sql('DELETE FROM personas WHERE project_id = ?').run(projectId);
+      for (const p of ordered(map.personas)) {
+        const photo = map.photos?.[p.id];
+        people.insert(projectId, p, Number.MAX_SAFE_INTEGER, photo ? preparePhoto(Buffer.from(photo.data, 'base64')) : null);
+      }
+    }
+    const personaIds = new Set(people.ids(projectId));
+    for (const e of map.emotions) if (e.personaId === null || personaIds.has(e.personaId)) emotions.put(projectId, e);
+    if (map.kpis) {
+      ctx.sql('DELETE FROM kpis WHERE project_id = ?').run(projectId);
+      for (const k of map.kpis) kpis.insert(projectId, k);
+    }
   };
 
   return {

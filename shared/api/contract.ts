@@ -20,6 +20,7 @@ import { structureMethods } from './methods/structure';
 import { timerMethods } from './methods/timer';
 import { transfersMethods } from './methods/transfers';
 import { votingMethods } from './methods/voting';
+import { personasMethods } from './methods/personas';
 
 /** Every method, by name. Each domain declares its methods in its own file under methods/. */
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...timerMethods,
   ...portableMethods,
   ...presentationMethods,
+  ...personasMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,7 +15,8 @@
  * A note can be both changed and moved. Positions alone (renumbered when a neighbour comes or
  * goes) are never a change.
  */
-import type { EmotionScore, Lane, Note, Stage } from '../api/schemas';
+import type { EmotionScore, Kpi, Lane, Note, Persona, Stage } from '../api/schemas';
+import { diffRecords, recordDiffEmpty, type RecordDiff } from './diff-analysis';
 import { cellKey } from './layout';
 
 export type NoteField = 'text' | 'color' | 'tags' | 'channel';
@@ -27,6 +28,9 @@ export interface MapContent {
   lanes: readonly Lane[];
   notes: readonly Note[];
   emotions: readonly EmotionScore[];
+  /** Absent in maps from before personas and KPIs: compared as none. */
+  personas?: readonly Persona[] | undefined;
+  kpis?: readonly Kpi[] | undefined;
 }
 
 export interface NoteChange {
@@ -61,6 +65,8 @@ export interface MapDiff {
   stages: AxisDiff<Stage>;
   lanes: AxisDiff<Lane>;
   emotions: EmotionDiff;
+  personas: RecordDiff<Persona>;
+  kpis: RecordDiff<Kpi>;
   /** Nothing above differs. */
   unchanged: boolean;
 }
@@ -107,12 +113,17 @@ export function diffMaps(before: MapContent, after: MapContent): MapDiff {
   const stages = diffAxis(before.stages, after.stages);
   const lanes = diffAxis(before.lanes, after.lanes);
   const emotions = diffEmotions(before.emotions, after.emotions);
+  // A photo counts as changed when its size or shape does (the bytes are not in the map).
+  const personas = diffRecords(before.personas, after.personas);
+  const kpis = diffRecords(before.kpis, after.kpis);
   const unchanged =
+    recordDiffEmpty(personas) &&
+    recordDiffEmpty(kpis) &&
     added.length + removed.length + changed.length + moved.length === 0 &&
     axisUnchanged(stages) &&
     axisUnchanged(lanes) &&
     emotions.added.length + emotions.removed.length + emotions.changed.length === 0;
-  return { added, removed, changed, moved, stages, lanes, emotions, unchanged };
+  return { added, removed, changed, moved, stages, lanes, emotions, personas, kpis, unchanged };
 }
 
 function sameField(field: NoteField, a: Note, b: Note): boolean {

@@ -4,8 +4,9 @@ import { m003 } from './003-snapshots';
 import { m004 } from './004-voting';
 import { m005 } from './005-placeholder-harden';
 import { m006 } from './006-placeholder-copis';
+import { m007 } from './007-personas-kpis';
 import type { Migration } from './types';
 
 /** Every migration, in order. Versions are 1, 2, 3 … with no gaps (checked by a test). */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
