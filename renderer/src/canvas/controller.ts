@@ -22,6 +22,8 @@ import type { VoteMarks } from '../voting/marks';
 import { fitRect, panBy, reveal, sameCamera, toScreen, toWorld, visibleWorld, wheelZoomFactor, zoomAt, type Camera } from './camera';
 import { THEME, drawEmotionLane, drawFace, drawFrame, drawGrid, drawNote, lodFor } from './draw';
 import { buildScene, type Scene } from './scene';
+import { drawPersonaCurves } from '../personas/drawCurves';
+import { drawNoteKpis, drawStageKpis } from '../kpis/drawBadges';
 
 export type Selection =
   | { kind: 'none' }
@@ -176,6 +178,12 @@ export class CanvasController {
     // Overlays follow the new layout (editors move to the next slot). Told after this task,
     // because a layout may be asked for in the middle of a React render.
     queueMicrotask(() => this.followMap());
+  }
+
+  /** Lays the same map out again (the persona curves shown changed: personas/curveView.ts). */
+  rebuildScene() {
+    this.built = buildScene(this.scene.map, this.wraps);
+    this.invalidate('scene', 'overlay');
   }
 
   /** Drops what no longer exists from the selection and editors, then runs the waiting callbacks. */
@@ -764,7 +772,8 @@ export class CanvasController {
     drawGrid(ctx, layout, this.view(), this.camera.zoom);
     for (const lane of layout.lanes) {
       if (lane.kind !== 'emotion') continue;
-      drawEmotionLane(ctx, layout, lane.id, this.emotionPreview(lane.id), this.camera.zoom);
+      drawPersonaCurves(ctx, layout, lane.id, this.scene.curves, this.camera.zoom);
+      drawEmotionLane(ctx, layout, lane.id, this.emotionPreview(lane.id), this.camera.zoom, this.scene.curves.activeColor);
     }
   };
 
@@ -772,6 +781,7 @@ export class CanvasController {
     if (!this.layers) return; // Konva draws a layer as it is added, before the view is set: wait for the controller's frame
     const { layout, stageTitles, laneTitles } = this.scene;
     drawFrame(ctx, layout, { stageTitles, laneTitles }, this.view(), this.camera.zoom, this.frameOffset());
+    drawStageKpis(ctx, layout, this.scene.kpis, this.frameOffset(), this.camera.zoom);
   };
 
   /** Notes drawn last frame (for tests that check culling never hides a note in view). */
@@ -802,6 +812,7 @@ export class CanvasController {
       drawn.push(box.id);
       if (votes > 0) drawnVotes[box.id] = votes;
     }
+    drawNoteKpis(ctx, layout, this.scene.kpis, drawn, this.camera.zoom);
     this.lastDrawn = drawn;
     this.lastDrawnVotes = drawnVotes;
   };

@@ -30,6 +30,7 @@ import { PresentationView } from '../present/PresentationView';
 import { usePresentMode } from '../present/usePresentMode';
 import { useTransitionStore } from '../util/useTransitionStore';
 import type { MapActions } from './view';
+import { useAnalysis } from '../personas/useAnalysis';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; store: MapStore; handOver: (() => Promise<boolean>) | null };
 
@@ -141,6 +142,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const timer = useTimer({ store, map, history });
   const present = usePresentMode(projectId);
   const canvasRef = useRef<CanvasController | null>(null);
+  const analysis = useAnalysis({ store, map, history, canvas: canvasRef, otherOpen: versions.open || voting.open, closeOthers: () => (versions.setOpen(false), voting.setOpen(false)) });
   // One side panel at a time: the map keeps its width.
   useEffect(() => {
     if (versions.open) voting.setOpen(false);
@@ -230,6 +232,10 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
           <PortableTools store={store} map={map} history={history} />
           <PngTools map={map} canvas={canvasRef} />
         </div>
+        <div className="map-toolbar-group" role="group" aria-label="Analysis">
+          {analysis.buttons}
+        </div>
+        {analysis.switcher}
       </nav>
       <div className="map-body">
         <main className="map-main">
@@ -237,6 +243,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
         </main>
         {versions.open && <VersionsPanel versions={versions} map={map} />}
         {voting.panel}
+        {analysis.panel}
       </div>
       {timer.overlay}
       {confirm && (
