@@ -184,6 +184,7 @@ export class CanvasController {
   rebuildScene() {
     this.built = buildScene(this.scene.map, this.wraps);
     this.invalidate('scene', 'overlay');
+    this.setUi({}); // toolbars show the scored curve's values
   }
 
   /** Drops what no longer exists from the selection and editors, then runs the waiting callbacks. */

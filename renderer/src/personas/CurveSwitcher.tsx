@@ -6,10 +6,10 @@
 import { useSyncExternalStore } from 'react';
 import type { ProjectMap } from '../../../shared/api/schemas';
 import { PERSONA_COLOR_HEX } from '../../../shared/domain/persona';
-import { curveViewFor, setCurveView, subscribeCurveView } from './curveView';
+import { curveViewFor, getCurveView, setCurveView, subscribeCurveView } from './curveView';
 
 export function CurveSwitcher({ map, onChange }: { map: ProjectMap; onChange(): void }) {
-  useSyncExternalStore(subscribeCurveView, () => curveViewFor(map));
+  useSyncExternalStore(subscribeCurveView, () => getCurveView(map.project.id));
   const view = curveViewFor(map);
   if (map.personas.length === 0 || !map.lanes.some((l) => l.kind === 'emotion')) return null;
   const projectId = map.project.id;

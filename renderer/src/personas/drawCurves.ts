@@ -41,16 +41,20 @@ export function drawPersonaCurves(ctx: CanvasRenderingContext2D, layout: MapLayo
     }
   }
   if (zoom < 0.3) return;
-  // The legend: a swatch and a name per shown curve, top left of the lane; the scored one in bold.
+  // The legend: a line and a name per shown curve, stacked at the lane's left edge (left of the
+  // first stage's faces); the scored one in bold.
+  const first = layout.stages[0];
+  const room = first ? first.w / 2 - 34 : 140;
   ctx.textBaseline = 'middle';
-  let x = area.x + 10;
-  const y = area.y + 12;
+  const x = area.x + 8;
+  let y = area.y + 12;
   for (const item of curves.legend) {
-    ctx.font = noteFont(13, item.active ? 700 : 500);
-    const label = item.active ? `${item.name} (scoring)` : item.name;
-    const w = 26 + ctx.measureText(label).width + 10;
+    ctx.font = noteFont(12, item.active ? 700 : 500);
+    let label = item.active ? `${item.name} ✎` : item.name;
+    while (label.length > 2 && 26 + ctx.measureText(label).width > room) label = `${label.slice(0, -2)}…`;
+    const w = 26 + ctx.measureText(label).width + 6;
     ctx.fillStyle = 'rgba(255,255,255,0.9)';
-    ctx.fillRect(x - 4, y - 10, w, 20);
+    ctx.fillRect(x - 4, y - 9, w, 18);
     ctx.strokeStyle = item.color;
     ctx.lineWidth = item.active ? 4 : 3;
     ctx.setLineDash(item.active ? [] : [6, 4]);
@@ -61,7 +65,7 @@ export function drawPersonaCurves(ctx: CanvasRenderingContext2D, layout: MapLayo
     ctx.setLineDash([]);
     ctx.fillStyle = '#1f2937';
     ctx.fillText(label, x + 26, y + 1);
-    x += w + 6;
+    y += 20;
   }
   ctx.textBaseline = 'alphabetic';
 }
