@@ -4,6 +4,8 @@
  * in one transaction, so an import is all or nothing and the same file can be imported twice.
  */
 import { randomUUID } from 'node:crypto';
+import { ApiFailure } from '../../shared/api/errors';
+import { preparePhoto, type StoredPhoto } from '../images/photo';
 import { MAX_NAME } from '../../shared/domain/limits';
 import type { ServiceContext } from '../services/context';
 import { SNAPSHOT_FORMAT } from '../services/snapshots';
@@ -95,6 +97,7 @@ export function insertProject(ctx: ServiceContext, p: CheckedProject): string {
   const laneId = idMap();
   const noteId = idMap();
   const personaId = idMap();
+  const kpiId = idMap();
   const snapshotId = idMap();
   const roundId = idMap();
   const now = ctx.now();
@@ -134,6 +137,27 @@ export function insertProject(ctx: ServiceContext, p: CheckedProject): string {
     const addScore = ctx.sql('INSERT INTO emotion_scores (project_id, lane_id, stage_id, persona_id, score, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const e of p.emotions) addScore.run(projectId, laneId(e.laneId), stageId(e.stageId), persona(e.personaId), e.score, e.explanation, now);
 
+    // Personas, their photos checked, decoded and scaled again like any photo (a bad one refuses the file).
+    const addPersona = ctx.sql(
+      `INSERT INTO personas (id, project_id, name, role, background, goals, pain_points, needs, quote, color, position, photo, photo_type, photo_width, photo_height, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    ordered(p.personas).forEach((x, i) => {
+      let photo: StoredPhoto | null = null;
+      if (x.photo) {
+        try {
+          photo = preparePhoto(Buffer.from(x.photo.data, 'base64'));
+        } catch (e) {
+          throw new ApiFailure('invalid_input', `The photo of the persona “${x.name}” cannot be used: ${e instanceof Error ? e.message : String(e)} Nothing was imported.`);
+        }
+      }
+      addPersona.run(personaId(x.id), projectId, x.name, x.role, x.background, x.goals, x.painPoints, x.needs, x.quote, x.color, i, photo?.bytes ?? null, photo?.type ?? null, photo?.width ?? null, photo?.height ?? null, now);
+    });
+    const addKpi = ctx.sql('INSERT INTO kpis (id, project_id, stage_id, note_id, name, unit, target, actual, direction, note, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    ordered(p.kpis).forEach((k, i) =>
+      addKpi.run(kpiId(k.id), projectId, k.stageId === null ? null : stageId(k.stageId), k.noteId === null ? null : noteId(k.noteId), k.name, k.unit, k.target, k.actual, k.direction, k.note, i),
+    );
+
     // Saved versions keep the ids of the map they copy: renamed the same way, so comparing one
     // with the imported map shows what it showed before (notes since deleted get ids of their own).
     const addSnapshot = ctx.sql('INSERT INTO snapshots (id, project_id, name, reason, created_at, note_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -146,6 +170,9 @@ export function insertProject(ctx: ServiceContext, p: CheckedProject): string {
         lanes: m.lanes.map((x) => ({ ...x, id: laneId(x.id) })),
         notes: m.notes.map((x) => ({ ...x, id: noteId(x.id), stageId: stageId(x.stageId), laneId: laneId(x.laneId) })),
         emotions: m.emotions.map((x) => ({ ...x, laneId: laneId(x.laneId), stageId: stageId(x.stageId), personaId: persona(x.personaId) })),
+        ...(m.personas ? { personas: m.personas.map((x) => ({ ...x, id: personaId(x.id) })) } : {}),
+        ...(m.photos ? { photos: Object.fromEntries(Object.entries(m.photos).map(([id, ph]) => [personaId(id), ph])) } : {}),
+        ...(m.kpis ? { kpis: m.kpis.map((x) => ({ ...x, id: kpiId(x.id), stageId: x.stageId === null ? null : stageId(x.stageId), noteId: x.noteId === null ? null : noteId(x.noteId) })) } : {}),
       };
       addSnapshot.run(snapshotId(s.id), projectId, s.name, s.reason, s.createdAt, doc.notes.length, JSON.stringify(doc));
     }

@@ -167,3 +167,54 @@ describe('personas and KPIs through the API', () => {
     expect(lib.ok('personas.photo', { projectId, personaId: p.id })?.type).toBe('image/jpeg');
   });
 });
+
+describe('.journey and JSON carry personas, photos and KPIs', () => {
+  let lib: TestLibrary;
+  afterEach(() => lib.close());
+
+  it('round-trips them through both formats, with new ids, and refuses a file whose photo is not an image', () => {
+    lib = openTestLibrary();
+    const projectId = lib.ok('projects.create', { template: 'purchase', title: 'Round trip' }).id;
+    const m = lib.ok('map.get', { projectId });
+    const touch = m.lanes.find((l) => l.kind === 'touchpoints')!;
+    const note = lib.ok('notes.create', { projectId, stageId: m.stages[1]!.id, laneId: touch.id, text: 'App chat', channel: 'chat' });
+    const p = lib.ok('personas.create', { projectId, name: 'Mira', quote: 'Fast, please.' });
+    lib.ok('personas.setPhoto', { projectId, personaId: p.id, photo: { data: b64(fixture('photo.jpg')) } });
+    lib.ok('emotions.set', { projectId, laneId: m.lanes.find((l) => l.kind === 'emotion')!.id, stageId: m.stages[1]!.id, personaId: p.id, score: -1 });
+    lib.ok('kpis.create', { projectId, noteId: note.id, name: 'First reply', unit: 's', target: 60, actual: 90, direction: 'lower' });
+    lib.ok('kpis.create', { projectId, stageId: m.stages[0]!.id, name: 'Visits', target: 1000, actual: 1200 });
+    lib.ok('snapshots.create', { projectId, name: 'With Mira' });
+    const photo = lib.ok('personas.photo', { projectId, personaId: p.id })!;
+
+    const shape = (id: string) => {
+      const x = lib.ok('map.get', { projectId: id });
+      const stageTitle = new Map(x.stages.map((s) => [s.id, s.title]));
+      const noteText = new Map(x.notes.map((n) => [n.id, n.text]));
+      return {
+        personas: x.personas.map((q) => [q.name, q.quote, q.color, q.photo]),
+        scores: x.emotions.map((e) => [e.personaId === x.personas[0]?.id, stageTitle.get(e.stageId), e.score]),
+        kpis: x.kpis.map((k) => [k.name, k.stageId ? stageTitle.get(k.stageId) : noteText.get(k.noteId!), k.target, k.actual, k.direction]),
+      };
+    };
+    const journey = lib.ok('projects.exportJourney', { projectId });
+    const json = lib.ok('projects.exportJson', { projectId });
+    const fromJourney = lib.ok('projects.import', { fileName: 'a.journey', data: journey.data });
+    const fromJson = lib.ok('projects.import', { fileName: 'a.json', data: Buffer.from(json.text).toString('base64') });
+    for (const imported of [fromJourney.project.id, fromJson.project.id]) {
+      expect(shape(imported)).toEqual(shape(projectId));
+      const copy = lib.ok('map.get', { projectId: imported }).personas[0]!;
+      expect(copy.id).not.toBe(p.id);
+      expect(lib.ok('personas.photo', { projectId: imported, personaId: copy.id })).toEqual(photo);
+    }
+    const restoredSnapshot = lib.ok('snapshots.list', { projectId: fromJourney.project.id }).find((s) => s.name === 'With Mira')!;
+    expect(lib.ok('snapshots.compare', { projectId: fromJourney.project.id, snapshotId: restoredSnapshot.id }).diff.unchanged).toBe(true);
+
+    const doc = JSON.parse(json.text);
+    expect(doc.personas[0].photo.type).toBe('image/jpeg');
+    doc.personas[0].photo.data = Buffer.from('<svg onload="alert(1)"/>').toString('base64');
+    const count = lib.ok('projects.list', {}).length;
+    const e = lib.err('projects.import', { fileName: 'bad.json', data: Buffer.from(JSON.stringify(doc)).toString('base64') });
+    expect(e.message).toMatch(/photo of the persona “Mira” cannot be used: SVG/);
+    expect(lib.ok('projects.list', {}).length).toBe(count);
+  });
+});
