@@ -12,6 +12,7 @@ import { HEADING as EMOTIONS_HEADING, renderEmotions, scoredEmotionLanes } from 
 import { cleanText } from './fonts';
 import { HEADING as MAP_HEADING, mapScene, renderMap, type MapScene } from './map';
 import { HEADING as VOTING_HEADING, renderVoting, votedRounds } from './voting';
+import { KPIS_HEADING, PERSONAS_HEADING, renderKpis, renderPersonas } from './personas';
 
 export interface ReportOptions {
   paper: ReportPaper;
@@ -29,6 +30,8 @@ export interface ReportData {
   scene: MapScene;
   options: ReportOptions;
   madeOn: Date;
+  /** Persona photos by persona id (pdf/personas.ts). */
+  photos?: ReadonlyMap<string, { type: string; bytes: Buffer }>;
 }
 
 export interface ReportSection {
@@ -45,7 +48,9 @@ export const SECTIONS: readonly ReportSection[] = [
   { id: 'map', title: MAP_HEADING, applies: () => true, render: (r, d) => renderMap(r, d.scene, d.options.map) },
   { id: 'emotions', title: EMOTIONS_HEADING, applies: (d) => scoredEmotionLanes(d).length > 0, render: renderEmotions },
   { id: 'voting', title: VOTING_HEADING, applies: (d) => votedRounds(d).length > 0, render: renderVoting },
-  // COPIS and coverage matrix, personas: here, when the data model has them.
+  { id: 'personas', title: PERSONAS_HEADING, applies: (d) => d.map.personas.length > 0, render: renderPersonas },
+  { id: 'kpis', title: KPIS_HEADING, applies: (d) => d.map.kpis.length > 0, render: renderKpis },
+  // COPIS and coverage matrix: here, when the data model has them.
   { id: 'appendix', title: APPENDIX_HEADING, applies: (d) => d.map.notes.length > 0, render: renderAppendix },
 ];
 
@@ -57,7 +62,7 @@ export interface Report {
   sections: string[];
 }
 
-export function makeReport(source: ProjectMap, options: ReportOptions, voting: VotingResults[] = []): Report {
+export function makeReport(source: ProjectMap, options: ReportOptions, voting: VotingResults[] = [], photos?: ReadonlyMap<string, { type: string; bytes: Buffer }>): Report {
   const madeOn = options.madeOn ?? new Date();
   const map = cleanMap(source);
   const p = map.project;
@@ -67,7 +72,7 @@ export function makeReport(source: ProjectMap, options: ReportOptions, voting: V
     subject: `Customer journey map${p.client ? ` for ${p.client}` : ''}`,
     madeOn,
   });
-  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type), options, madeOn };
+  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type), options, madeOn, ...(photos ? { photos } : {}) };
   const shown = SECTIONS.filter((section) => section.applies(data));
   data.contents = shown.flatMap((section) => (section.title ? [section.title] : []));
   for (const section of shown) section.render(r, data);

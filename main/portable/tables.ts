@@ -23,7 +23,7 @@ export const PROJECT_TABLES = {
 export type ProjectTable = keyof typeof PROJECT_TABLES;
 export const PROJECT_TABLE_NAMES = Object.keys(PROJECT_TABLES) as ProjectTable[];
 /** Tables that are part of every library but not of a project. */
-export const LIBRARY_ONLY_TABLES = ['schema_migrations'] as const;
+export const LIBRARY_ONLY_TABLES = ['schema_migrations', 'library_settings'] as const;
 
 /** The order rows are read in, so that a file is written (and read back) the same every time. */
 export const ROW_ORDER: Record<ProjectTable, string> = {

@@ -14,6 +14,7 @@ import { transferHandlers } from './transfers';
 import { votingHandlers } from './voting';
 import { personaHandlers } from './personas';
 import { kpiHandlers } from './kpis';
+import { sampleHandlers } from './sample';
 
 export type { CallContext, EventSink, Handlers } from './context';
 export type { LibraryControl } from './backups';
@@ -36,5 +37,6 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...presentationHandlers(ctx),
     ...personaHandlers(ctx),
     ...kpiHandlers(ctx),
+    ...sampleHandlers(ctx),
   };
 }

@@ -166,6 +166,7 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'projects.exportJson': () => ({ projectId }),
     'projects.previewImport': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
     'projects.import': () => ({ fileName: 'Fuzz target.journey', data: f.journey }),
+    'projects.addSample': () => ({ firstStart: true }), // offered once: then null, nothing changed
     'personas.create': () => ({ projectId, id: randomUUID(), name: 'Fuzz', role: 'R', background: 'B', goals: 'G', painPoints: 'P', needs: 'N', quote: 'Q', color: 'teal', index: 0 }),
     'personas.update': () => ({ projectId, personaId: f.personaId, name: 'Fuzz persona', quote: 'Q', color: 'violet' }),
     'personas.move': () => ({ projectId, personaId: f.personaId, index: 0 }),

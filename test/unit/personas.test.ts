@@ -218,3 +218,31 @@ describe('.journey and JSON carry personas, photos and KPIs', () => {
     expect(lib.ok('projects.list', {}).length).toBe(count);
   });
 });
+
+describe('the sample workshop', () => {
+  let lib: TestLibrary;
+  afterEach(() => lib.close());
+  it('is a rich, ordinary project: six stages, about 80 notes, two personas with photos and different curves, KPIs met and missed, a closed round, two versions; offered once on first start', () => {
+    lib = openTestLibrary();
+    const first = lib.ok('projects.addSample', { firstStart: true })!;
+    expect(first.title).toMatch(/Velora/);
+    const m = lib.ok('map.get', { projectId: first.id });
+    expect(m.stages).toHaveLength(6);
+    expect(new Set(m.lanes.map((l) => l.kind))).toEqual(new Set(['notes', 'touchpoints', 'emotion']));
+    expect(m.notes.length).toBeGreaterThanOrEqual(75);
+    expect(m.notes.filter((n) => n.channel !== null).length).toBeGreaterThanOrEqual(15);
+    expect(m.personas.map((p) => [p.name, p.photo?.type])).toEqual([['Mira Okafor', 'image/jpeg'], ['Jonas Lind', 'image/jpeg']]);
+    const curve = (id: string | null) => m.stages.map((s) => m.emotions.find((e) => e.stageId === s.id && e.personaId === id)?.score);
+    expect(curve(m.personas[0]!.id)).not.toEqual(curve(m.personas[1]!.id));
+    const statuses = m.kpis.map((k) => (k.actual === null ? 'none' : (k.direction === 'higher' ? k.actual >= k.target! : k.actual <= k.target!) ? 'met' : 'missed'));
+    expect(new Set(statuses)).toEqual(new Set(['met', 'missed', 'none']));
+    const rounds = lib.ok('voting.list', { projectId: first.id });
+    expect(rounds.map((r) => [r.status, r.totalVotes])).toEqual([['closed', 15]]);
+    expect(lib.ok('snapshots.list', { projectId: first.id })).toHaveLength(2);
+    // Deleted, it does not come back by itself; asked for, it does.
+    lib.ok('projects.delete', { projectId: first.id });
+    expect(lib.ok('projects.addSample', { firstStart: true })).toBeNull();
+    expect(lib.ok('projects.list', {})).toHaveLength(0);
+    expect(lib.ok('projects.addSample', {})?.title).toMatch(/Velora/);
+  });
+});

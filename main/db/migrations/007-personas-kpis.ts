@@ -12,6 +12,9 @@ import type { Migration } from './types';
  * A KPI is on a stage or on a touchpoint note — exactly one of them: a KPI on a note follows the
  * note from stage to stage, and goes with it when it is deleted. Targets and actuals are numbers
  * or nothing; `direction` says whether higher or lower is better.
+ *
+ * library_settings: facts about the library as a whole, by key ('sample-offered': the sample
+ * workshop was offered once, so it never comes back by itself). Not part of any project.
  */
 export const m007: Migration = {
   version: 7,
@@ -58,6 +61,11 @@ export const m007: Migration = {
       CREATE INDEX kpis_by_project ON kpis (project_id, position);
       CREATE INDEX kpis_by_stage ON kpis (stage_id) WHERE stage_id IS NOT NULL;
       CREATE INDEX kpis_by_note ON kpis (note_id) WHERE note_id IS NOT NULL;
+
+      CREATE TABLE library_settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
     `);
   },
 };
