@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests drive the real app in a real Chromium against the real web host.
  * No browser is downloaded: set JOURNEYWALL_CHROMIUM to use another Chromium than /usr/bin/chromium.
  */
+// Specs start from an empty library: no sample workshop on first start (test/e2e/sample.spec.ts turns it on).
+process.env.JOURNEYWALL_FIRST_START_SAMPLE ??= 'off';
+
 export const chromiumPath = process.env.JOURNEYWALL_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({

@@ -14,6 +14,7 @@ import { cleanText } from './fonts';
 import { HEADING as MAP_HEADING, mapScene, renderMap, type MapScene } from './map';
 import { HEADING as VOTING_HEADING, renderVoting, votedRounds } from './voting';
 import { HEADING as COPIS_HEADING, hasCopis, renderCopis } from './copis';
+import { KPIS_HEADING, PERSONAS_HEADING, renderKpis, renderPersonas } from './personas';
 
 export interface ReportOptions {
   paper: ReportPaper;
@@ -31,6 +32,8 @@ export interface ReportData {
   scene: MapScene;
   options: ReportOptions;
   madeOn: Date;
+  /** Persona photos by persona id (pdf/personas.ts). */
+  photos?: ReadonlyMap<string, { type: string; bytes: Buffer }>;
 }
 
 export interface ReportSection {
@@ -47,8 +50,9 @@ export const SECTIONS: readonly ReportSection[] = [
   { id: 'map', title: MAP_HEADING, applies: () => true, render: (r, d) => renderMap(r, d.scene, d.options.map) },
   { id: 'emotions', title: EMOTIONS_HEADING, applies: (d) => scoredEmotionLanes(d).length > 0, render: renderEmotions },
   { id: 'voting', title: VOTING_HEADING, applies: (d) => votedRounds(d).length > 0, render: renderVoting },
+  { id: 'personas', title: PERSONAS_HEADING, applies: (d) => d.map.personas.length > 0, render: renderPersonas },
+  { id: 'kpis', title: KPIS_HEADING, applies: (d) => d.map.kpis.length > 0, render: renderKpis },
   { id: 'copis', title: COPIS_HEADING, applies: hasCopis, render: renderCopis },
-  // Personas: here, when the data model has them.
   { id: 'appendix', title: APPENDIX_HEADING, applies: (d) => d.map.notes.length > 0, render: renderAppendix },
 ];
 
@@ -60,7 +64,7 @@ export interface Report {
   sections: string[];
 }
 
-export function makeReport(source: ProjectMap, options: ReportOptions, voting: VotingResults[] = []): Report {
+export function makeReport(source: ProjectMap, options: ReportOptions, voting: VotingResults[] = [], photos?: ReadonlyMap<string, { type: string; bytes: Buffer }>): Report {
   const madeOn = options.madeOn ?? new Date();
   // A blank map's untouched placeholder stage and lane are scaffolding: never printed empty.
   const map = cleanMap(withoutPlaceholders(source));
@@ -71,7 +75,7 @@ export function makeReport(source: ProjectMap, options: ReportOptions, voting: V
     subject: `Customer journey map${p.client ? ` for ${p.client}` : ''}`,
     madeOn,
   });
-  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type, voting), options, madeOn };
+  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type, voting), options, madeOn, ...(photos ? { photos } : {}) };
   const shown = SECTIONS.filter((section) => section.applies(data));
   data.contents = shown.flatMap((section) => (section.title ? [section.title] : []));
   for (const section of shown) section.render(r, data);

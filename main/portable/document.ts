@@ -30,6 +30,12 @@ import {
   TemplateId,
   VotesPerParticipant,
   VotingStatus,
+  PersonaColor,
+  PersonaText,
+  PhotoType,
+  KpiUnit,
+  KpiNumber,
+  KpiDirection,
   type ImportCounts,
 } from '../../shared/api/schemas';
 import { SNAPSHOT_FORMAT, StoredSnapshot } from '../services/snapshots';
@@ -79,6 +85,29 @@ export const PortableProject = obj({
     entries: list(obj({ id: RefId, element: CopisElement, text: CopisText, position: Position, createdAt: When, updatedAt: When }), 'COPIS entries', 100_000),
     links: list(obj({ entryId: RefId, kind: CopisLinkKind, targetId: RefId }), 'COPIS links', 1_000_000),
   }).default({ entries: [], links: [] }),
+  personas: list(
+    obj({
+      id: RefId,
+      name: Name,
+      role: ShortText,
+      background: PersonaText,
+      goals: PersonaText,
+      painPoints: PersonaText,
+      needs: PersonaText,
+      quote: PersonaText,
+      color: PersonaColor,
+      position: Position,
+      /** The photo's bytes in base64 with their type: checked, decoded and scaled again on import. */
+      photo: obj({ type: PhotoType, data: z.string({ error: 'must be base64 text' }).max(Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4, { error: 'is too large' }) }).nullable(),
+    }),
+    'personas',
+    1000,
+  ).default([]),
+  kpis: list(
+    obj({ id: RefId, stageId: RefId.nullable(), noteId: RefId.nullable(), name: Name, unit: KpiUnit, target: KpiNumber, actual: KpiNumber, direction: KpiDirection, note: ShortText, position: Position }),
+    'KPIs',
+    100_000,
+  ).default([]),
   snapshots: list(obj({ id: RefId, name: Name, reason: SnapshotReason, createdAt: When, doc: z.unknown() }), 'saved versions', 10_000),
   rounds: list(
     obj({
@@ -118,8 +147,18 @@ export const PortableProject = obj({
     if (kind === undefined) problem(['notes', i], 'is in a lane that is not in the file');
     else if (kind === 'emotion') problem(['notes', i], 'is in an emotion lane, which holds scores, not notes');
   });
+  const personas = unique(p.personas, 'personas', 'persona');
+  unique(p.kpis, 'kpis', 'KPI');
+  const noteLane = new Map(p.notes.map((n) => [n.id, n.laneId]));
+  p.kpis.forEach((k, i) => {
+    if ((k.stageId === null) === (k.noteId === null)) problem(['kpis', i], 'must be on either a stage or a touchpoint note');
+    else if (k.stageId !== null && !stages.has(k.stageId)) problem(['kpis', i], 'is on a stage that is not in the file');
+    else if (k.noteId !== null && !noteLane.has(k.noteId)) problem(['kpis', i], 'is on a note that is not in the file');
+    else if (k.noteId !== null && lanes.get(noteLane.get(k.noteId)!) !== 'touchpoints') problem(['kpis', i], 'is on a note that is not a touchpoint');
+  });
   const points = new Set<string>();
   p.emotions.forEach((e, i) => {
+    if (e.personaId !== null && !personas.has(e.personaId)) problem(['emotions', i], 'is for a persona that is not in the file');
     if (!stages.has(e.stageId)) problem(['emotions', i], 'is for a stage that is not in the file');
     const kind = lanes.get(e.laneId);
     if (kind === undefined) problem(['emotions', i], 'is in a lane that is not in the file');

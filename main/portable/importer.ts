@@ -11,6 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportCounts, ImportPreview } from '../../shared/api/schemas';
 import { COPIS_ELEMENTS } from '../../shared/domain/copis';
+import { ApiFailure } from '../../shared/api/errors';
+import { preparePhoto, type StoredPhoto } from '../images/photo';
 import { MAX_NAME } from '../../shared/domain/limits';
 import type { Db } from '../db/library';
 import type { ServiceContext } from '../services/context';
@@ -111,6 +113,9 @@ export interface ImportPlan {
   votes: unknown[][];
   copisEntries: unknown[][];
   copisLinks: unknown[][];
+  /** id, project_id, name, role, background, goals, pain_points, needs, quote, color, position; the photo (base64) is checked and scaled as it is written. */
+  personas: { row: unknown[]; name: string; photo: string | null }[];
+  kpis: unknown[][];
 }
 
 /** Every row of the checked project with new ids (pure apart from the ids; runs in the worker). */
@@ -120,6 +125,7 @@ export function planImport(p: CheckedProject): ImportPlan {
   const laneId = idMap();
   const noteId = idMap();
   const personaId = idMap();
+  const kpiId = idMap();
   const snapshotId = idMap();
   const roundId = idMap();
   const entryId = idMap();
@@ -137,6 +143,12 @@ export function planImport(p: CheckedProject): ImportPlan {
     votes: [],
     copisEntries: [],
     copisLinks: [],
+    personas: ordered(p.personas).map((x, i) => ({
+      row: [personaId(x.id), projectId, x.name, x.role, x.background, x.goals, x.painPoints, x.needs, x.quote, x.color, i],
+      name: x.name,
+      photo: x.photo ? x.photo.data : null,
+    })),
+    kpis: ordered(p.kpis).map((k, i) => [kpiId(k.id), projectId, k.stageId === null ? null : stageId(k.stageId), k.noteId === null ? null : noteId(k.noteId), k.name, k.unit, k.target, k.actual, k.direction, k.note, i]),
   };
 
   // Positions 0…n−1 in every cell, in the file's order.
@@ -177,6 +189,9 @@ export function planImport(p: CheckedProject): ImportPlan {
             },
           }
         : {}),
+      ...(m.personas ? { personas: m.personas.map((x) => ({ ...x, id: personaId(x.id) })) } : {}),
+      ...(m.photos ? { photos: Object.fromEntries(Object.entries(m.photos).map(([id, ph]) => [personaId(id), ph])) } : {}),
+      ...(m.kpis ? { kpis: m.kpis.map((x) => ({ ...x, id: kpiId(x.id), stageId: x.stageId === null ? null : stageId(x.stageId), noteId: x.noteId === null ? null : noteId(x.noteId) })) } : {}),
     };
     plan.snapshots.push([snapshotId(s.id), projectId, s.name, s.reason, s.createdAt, doc.notes.length, JSON.stringify(doc)]);
   }
@@ -217,6 +232,23 @@ export function writeImport(ctx: ServiceContext, plan: ImportPlan): string {
     run('INSERT INTO votes (project_id, round_id, note_id, participant, cast_at) VALUES (?, ?, ?, ?, ?)', plan.votes);
     run('INSERT INTO copis_entries (id, project_id, element, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', plan.copisEntries);
     run('INSERT INTO copis_links (project_id, entry_id, kind, target_id) VALUES (?, ?, ?, ?)', plan.copisLinks);
+    // Personas, their photos checked, decoded and scaled again like any photo (a bad one refuses the file).
+    const addPersona = ctx.sql(
+      `INSERT INTO personas (id, project_id, name, role, background, goals, pain_points, needs, quote, color, position, photo, photo_type, photo_width, photo_height, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const x of plan.personas) {
+      let photo: StoredPhoto | null = null;
+      if (x.photo !== null) {
+        try {
+          photo = preparePhoto(Buffer.from(x.photo, 'base64'));
+        } catch (e) {
+          throw new ApiFailure('invalid_input', `The photo of the persona “${x.name}” cannot be used: ${e instanceof Error ? e.message : String(e)} Nothing was imported.`);
+        }
+      }
+      addPersona.run(...x.row, photo?.bytes ?? null, photo?.type ?? null, photo?.width ?? null, photo?.height ?? null, now);
+    }
+    run('INSERT INTO kpis (id, project_id, stage_id, note_id, name, unit, target, actual, direction, note, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', plan.kpis);
   })();
   ctx.emitProjects();
   return projectId;

@@ -217,6 +217,26 @@ function readRows(db: Db): ReadResult {
       entries: all('copis_entries').map((r) => ({ id: r.id, element: r.element, text: r.text, position: r.position, createdAt: r.created_at, updatedAt: r.updated_at }) as never),
       links: all('copis_links').map((r) => ({ entryId: r.entry_id, kind: r.kind, targetId: r.target_id }) as never),
     },
+    personas: all('personas').map(
+      (r) =>
+        ({
+          id: r.id,
+          name: r.name,
+          role: r.role,
+          background: r.background,
+          goals: r.goals,
+          painPoints: r.pain_points,
+          needs: r.needs,
+          quote: r.quote,
+          color: r.color,
+          position: r.position,
+          photo: r.photo == null ? null : { type: r.photo_type, data: Buffer.isBuffer(r.photo) ? r.photo.toString('base64') : null },
+        }) as never,
+    ),
+    kpis: all('kpis').map(
+      (r) =>
+        ({ id: r.id, stageId: r.stage_id, noteId: r.note_id, name: r.name, unit: r.unit, target: r.target, actual: r.actual, direction: r.direction, note: r.note, position: r.position }) as never,
+    ),
     snapshots: all('snapshots').map((r) => ({ id: r.id, name: r.name, reason: r.reason, createdAt: r.created_at, doc: json(r.data) }) as never),
     rounds: rounds.map(
       (r) =>

@@ -20,13 +20,20 @@
  *                    channel ("web" | "app" | "email" | "phone" | "store" | "social" | "chat" |
  *                             "print" | "word_of_mouth" | "other" | null),
  *                    author, position (order in its cell), createdAt, updatedAt }]
- *   emotions      [{ laneId (an emotion lane), stageId, personaId (null), score (−2…2),
- *                    explanation (≤ 280 characters) }]
+ *   emotions      [{ laneId (an emotion lane), stageId, personaId (null: the general curve, or
+ *                    a persona's id), score (−2…2), explanation (≤ 280 characters) }]
  *   copis         { entries: [{ id, element ("c" | "o" | "p" | "i" | "s": the five COPIS elements
  *                   in order, named by copisVariant), text (1–500 characters), position (order in
  *                   its element), createdAt, updatedAt }],
  *                   links: [{ entryId, kind ("stage" | "note"), targetId (a stage's or note's
  *                   id in this document) }] }
+ *   personas      [{ id, name, role, background, goals, painPoints, needs, quote, color
+ *                    ("teal" | "violet" | "amber" | "blue" | "magenta" | "brown" | "slate" |
+ *                    "olive"), position, photo ({ type ("image/png" | "image/jpeg" |
+ *                    "image/webp"), data (the image's bytes in base64) } or null) }]
+ *   kpis          [{ id, stageId or noteId (a touchpoint note; the other null), name, unit
+ *                    (≤ 20 characters), target, actual (numbers or null), direction
+ *                    ("higher" | "lower": which is better), note, position }]
  *   votingRounds  [{ id, name, votesPerParticipant (1–99), laneIds (null: every notes and
  *                    touchpoints lane), status ("open" | "closed"), openedAt, closedAt,
  *                    votes: [{ noteId, participant, castAt }] }]   one entry per dot
@@ -35,8 +42,8 @@
  * stageId is the id of a stage in the same document) and are replaced on import. For documents
  * written by hand or by another tool, these may be left out: prompt (""), position (the order in
  * the list), note color (its lane's colour), tags ([]), channel (null), author (""), createdAt and
- * updatedAt (the moment of the import), emotions and votingRounds ([]), copis (none), an entry's
- * position, createdAt and updatedAt.
+ * updatedAt (the moment of the import), emotions, personas, kpis and votingRounds ([]), copis
+ * (none), an entry's position, createdAt and updatedAt.
  * Saved versions (snapshots) are not part of the JSON: .journey files carry them.
  */
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '../../shared/domain/portable';
@@ -45,6 +52,7 @@ import type { PortableInput } from './document';
 import type { ReadResult } from './journey';
 import { columnList } from './tables';
 import { LIVE_LINK } from '../services/copis';
+import { PERSONA_COLORS } from '../../shared/domain/persona';
 
 type Row = Record<string, unknown>;
 
@@ -63,6 +71,8 @@ export function writeJson(library: Db, projectId: string, now: string): string {
     const emotions = rows('SELECT lane_id, stage_id, persona_id, score, explanation FROM emotion_scores WHERE project_id = ? ORDER BY rowid');
     const entries = rows(`SELECT id, element, text, position, created_at, updated_at FROM copis_entries WHERE project_id = ? ORDER BY element, position, rowid`);
     const links = rows(`SELECT entry_id, kind, target_id FROM copis_links k WHERE k.project_id = ? AND ${LIVE_LINK} ORDER BY entry_id, kind, target_id`);
+    const personas = rows('SELECT id, name, role, background, goals, pain_points, needs, quote, color, position, photo, photo_type FROM personas WHERE project_id = ? ORDER BY position, rowid');
+    const kpis = rows('SELECT id, stage_id, note_id, name, unit, target, actual, direction, note, position FROM kpis WHERE project_id = ? ORDER BY position, rowid');
     const rounds = rows('SELECT id, name, votes_per_participant, lane_ids, status, opened_at, closed_at FROM voting_rounds WHERE project_id = ? ORDER BY opened_at, rowid');
     const votesByRound = new Map<unknown, Row[]>();
     for (const v of rows('SELECT round_id, note_id, participant, cast_at FROM votes WHERE project_id = ? ORDER BY id')) {
@@ -104,6 +114,20 @@ export function writeJson(library: Db, projectId: string, now: string): string {
         entries: entries.map((e) => ({ id: e.id, element: e.element, text: e.text, position: e.position, createdAt: e.created_at, updatedAt: e.updated_at })),
         links: links.map((l) => ({ entryId: l.entry_id, kind: l.kind, targetId: l.target_id })),
       },
+      personas: personas.map((x) => ({
+        id: x.id,
+        name: x.name,
+        role: x.role,
+        background: x.background,
+        goals: x.goals,
+        painPoints: x.pain_points,
+        needs: x.needs,
+        quote: x.quote,
+        color: x.color,
+        position: x.position,
+        photo: x.photo ? { type: x.photo_type, data: (x.photo as Buffer).toString('base64') } : null,
+      })),
+      kpis: kpis.map((k) => ({ id: k.id, stageId: k.stage_id, noteId: k.note_id, name: k.name, unit: k.unit, target: k.target, actual: k.actual, direction: k.direction, note: k.note, position: k.position })),
       votingRounds: rounds.map((r) => ({
         id: r.id,
         name: r.name,
@@ -185,6 +209,31 @@ export function readJson(text: string, now: string): ReadResult {
           links: listOf(doc.copis.links),
         }
       : (doc.copis ?? { entries: [], links: [] }),
+    personas: each(listOf(doc.personas), (x, i) => ({
+      id: x.id,
+      name: x.name,
+      role: x.role ?? '',
+      background: x.background ?? '',
+      goals: x.goals ?? '',
+      painPoints: x.painPoints ?? '',
+      needs: x.needs ?? '',
+      quote: x.quote ?? '',
+      color: x.color ?? PERSONA_COLORS[i % PERSONA_COLORS.length],
+      position: x.position ?? i,
+      photo: x.photo ?? null,
+    })),
+    kpis: each(listOf(doc.kpis), (k, i) => ({
+      id: k.id,
+      stageId: k.stageId ?? null,
+      noteId: k.noteId ?? null,
+      name: k.name,
+      unit: k.unit ?? '',
+      target: k.target ?? null,
+      actual: k.actual ?? null,
+      direction: k.direction ?? 'higher',
+      note: k.note ?? '',
+      position: k.position ?? i,
+    })),
     snapshots: [],
     rounds: each(listOf(doc.votingRounds), (r) => ({
       id: r.id,

@@ -13,6 +13,8 @@ export const PROJECT_TABLES = {
   lanes: ['id', 'project_id', 'title', 'kind', 'color', 'prompt', 'position'],
   notes: ['id', 'project_id', 'stage_id', 'lane_id', 'text', 'color', 'tags', 'channel', 'author', 'position', 'created_at', 'updated_at'],
   emotion_scores: ['project_id', 'lane_id', 'stage_id', 'persona_id', 'score', 'explanation', 'updated_at'],
+  personas: ['id', 'project_id', 'name', 'role', 'background', 'goals', 'pain_points', 'needs', 'quote', 'color', 'position', 'photo', 'photo_type', 'photo_width', 'photo_height', 'updated_at'],
+  kpis: ['id', 'project_id', 'stage_id', 'note_id', 'name', 'unit', 'target', 'actual', 'direction', 'note', 'position'],
   snapshots: ['id', 'project_id', 'name', 'reason', 'created_at', 'note_count', 'data'],
   voting_rounds: ['id', 'project_id', 'name', 'votes_per_participant', 'lane_ids', 'status', 'opened_at', 'closed_at', 'snapshot_id'],
   votes: ['id', 'project_id', 'round_id', 'note_id', 'participant', 'cast_at'],
@@ -23,10 +25,11 @@ export const PROJECT_TABLES = {
 export type ProjectTable = keyof typeof PROJECT_TABLES;
 export const PROJECT_TABLE_NAMES = Object.keys(PROJECT_TABLES) as ProjectTable[];
 /**
- * Tables that are part of every library but not of a project file. The room's tables (who joined,
- * whose notes, their own emotion scores) are not carried by .journey/JSON yet.
+ * Tables that are part of every library but not of a project file: the library's own settings, and
+ * the room's tables (who joined, whose notes, their own emotion scores), which .journey/JSON do not
+ * carry yet.
  */
-export const LIBRARY_ONLY_TABLES = ['schema_migrations', 'room_participants', 'room_notes', 'room_emotion_scores'] as const;
+export const LIBRARY_ONLY_TABLES = ['schema_migrations', 'library_settings', 'room_participants', 'room_notes', 'room_emotion_scores'] as const;
 
 /** The order rows are read in, so that a file is written (and read back) the same every time. */
 export const ROW_ORDER: Record<ProjectTable, string> = {
@@ -35,6 +38,8 @@ export const ROW_ORDER: Record<ProjectTable, string> = {
   lanes: 'position, rowid',
   notes: 'stage_id, lane_id, position, rowid',
   emotion_scores: 'rowid',
+  personas: 'position, rowid',
+  kpis: 'position, rowid',
   snapshots: 'created_at, rowid',
   voting_rounds: 'opened_at, rowid',
   votes: 'id',

@@ -12,28 +12,24 @@ export interface EmotionRow {
 }
 export const toEmotion = (r: EmotionRow): EmotionScore => ({ laneId: r.lane_id, stageId: r.stage_id, personaId: r.persona_id, score: r.score, explanation: r.explanation });
 
-/**
- * A score for a persona needs that persona in the project. There are no personas yet, so any
- * persona id names nothing: refused, as emotions.set refuses it, instead of kept pointing nowhere.
- */
-function assertPersona(personaId: string | null): void {
-  if (personaId !== null) throw notFound('The persona');
-}
-
 export function emotionOps(ctx: ServiceContext) {
+  /** A score for a persona needs that persona in the project: refused otherwise, when set and when put back, instead of kept pointing nowhere. */
+  const assertPersona = (projectId: string, personaId: string | null): void => {
+    if (personaId !== null && !ctx.sql('SELECT 1 FROM personas WHERE id = ? AND project_id = ?').get(personaId, projectId)) throw notFound('The persona');
+  };
   const get = (laneId: string, stageId: string, personaId: string | null): EmotionScore | null => {
     const row = ctx.sql(`SELECT ${EMOTION_COLUMNS} FROM emotion_scores WHERE lane_id = ? AND stage_id = ? AND ifnull(persona_id, '') = ?`).get(laneId, stageId, personaId ?? '') as EmotionRow | undefined;
     return row ? toEmotion(row) : null;
   };
   const put = (projectId: string, e: EmotionScore) => {
-    assertPersona(e.personaId);
+    assertPersona(projectId, e.personaId);
     ctx
       .sql(`INSERT INTO emotion_scores (project_id, ${EMOTION_COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(projectId, e.laneId, e.stageId, e.personaId, e.score, e.explanation, ctx.now());
   };
   const list = (column: 'lane_id' | 'stage_id', id: string): EmotionScore[] =>
     (ctx.sql(`SELECT ${EMOTION_COLUMNS} FROM emotion_scores WHERE ${column} = ? ORDER BY lane_id, stage_id, persona_id`).all(id) as EmotionRow[]).map(toEmotion);
-  return { get, put, list };
+  return { get, put, list, assertPersona };
 }
 
 export function emotionHandlers(ctx: ServiceContext): Pick<Handlers, 'emotions.set'> {
@@ -46,7 +42,7 @@ export function emotionHandlers(ctx: ServiceContext): Pick<Handlers, 'emotions.s
         if (lane.kind !== 'emotion') throw new ApiFailure('conflict', 'Emotion scores go in an emotion lane; this lane holds notes.');
         if (!ctx.sql('SELECT 1 FROM stages WHERE id = ? AND project_id = ?').get(input.stageId, input.projectId)) throw notFound('The stage');
         const personaId = input.personaId ?? null;
-        assertPersona(personaId);
+        ops.assertPersona(input.projectId, personaId);
         const before = ops.get(input.laneId, input.stageId, personaId);
         ctx.sql("DELETE FROM emotion_scores WHERE lane_id = ? AND stage_id = ? AND ifnull(persona_id, '') = ?").run(input.laneId, input.stageId, personaId ?? '');
         if (input.score !== null) {

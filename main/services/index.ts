@@ -17,6 +17,9 @@ import { transferHandlers } from './transfers';
 import { trashHandlers } from './trash';
 import { votingHandlers } from './voting';
 import type { WorkerPool } from '../workers/pool';
+import { personaHandlers } from './personas';
+import { kpiHandlers } from './kpis';
+import { sampleHandlers } from './sample';
 
 export type { CallContext, EventSink, Handlers } from './context';
 export type { LibraryControl } from './backups';
@@ -40,5 +43,8 @@ export function createHandlers(db: Db, emit: EventSink, library?: LibraryControl
     ...copisHandlers(ctx),
     ...trashHandlers(ctx),
     ...roomHandlers(room),
+    ...personaHandlers(ctx),
+    ...kpiHandlers(ctx),
+    ...sampleHandlers(ctx),
   };
 }

@@ -4,6 +4,8 @@ import { notFound } from '../../shared/api/errors';
 import { TEMPLATES } from '../../shared/domain/templates';
 import type { Handlers, ServiceContext } from './context';
 import { readCopis } from './copis';
+import { PERSONA_COLUMNS, toPersona, type PersonaRow } from './personas';
+import { KPI_COLUMNS, toKpi, type KpiRow } from './kpis';
 import { EMOTION_COLUMNS, toEmotion, type EmotionRow } from './emotions';
 import { NOTE_COLUMNS, PROJECT_COLUMNS, toLane, toNote, toProject, toStage, toSummary, type LaneRow, type NoteRow, type ProjectRow, type StageRow } from './rows';
 
@@ -40,6 +42,8 @@ export function readMap(ctx: ServiceContext, projectId: string): ProjectMap {
     ).map(toNote),
     emotions: (ctx.sql(`SELECT ${EMOTION_COLUMNS} FROM emotion_scores WHERE project_id = ? ORDER BY lane_id, stage_id, persona_id`).all(projectId) as EmotionRow[]).map(toEmotion),
     copis: readCopis(ctx, projectId),
+    personas: (ctx.sql(`SELECT ${PERSONA_COLUMNS} FROM personas WHERE project_id = ? ORDER BY position, rowid`).all(projectId) as PersonaRow[]).map(toPersona),
+    kpis: (ctx.sql(`SELECT ${KPI_COLUMNS} FROM kpis WHERE project_id = ? ORDER BY position, rowid`).all(projectId) as KpiRow[]).map(toKpi),
   }))();
 }
 

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ApiFailure, notFound } from '../../shared/api/errors';
-import { CopisEntry, CopisLink, CopisText, EmotionScore, Lane, Note, NoteText, ShortText, SnapshotProject, Stage, type Snapshot, type SnapshotMap, type SnapshotSummary } from '../../shared/api/schemas';
+import { CopisEntry, CopisLink, CopisText, EmotionScore, Kpi, Persona, PhotoData, Lane, Note, NoteText, ShortText, SnapshotProject, Stage, type Snapshot, type SnapshotMap, type SnapshotSummary } from '../../shared/api/schemas';
 import { diffMaps } from '../../shared/domain/diff';
 import { MAX_NAME } from '../../shared/domain/limits';
 import { isAutomaticSnapshot, type SnapshotReason } from '../../shared/domain/model';
@@ -19,6 +19,9 @@ import { emotionOps } from './emotions';
 import { readMap } from './projects';
 import { votingOps } from './voting';
 import { copisOps } from './copis';
+import { personaOps } from './personas';
+import { kpiOps } from './kpis';
+import { preparePhoto } from '../images/photo';
 
 type SnapshotHandlers = Pick<Handlers, 'snapshots.create' | 'snapshots.list' | 'snapshots.get' | 'snapshots.compare' | 'snapshots.restore' | 'snapshots.delete'>;
 
@@ -38,6 +41,9 @@ export const StoredSnapshot = z
     emotions: z.array(EmotionScore).max(1_000_000),
     /** Since COPIS: the analysis as it was (absent in older versions). */
     copis: z.object({ entries: z.array(CopisEntry.extend({ text: CopisText })).max(100_000), links: z.array(CopisLink).max(1_000_000) }).optional(),
+    personas: z.array(Persona.extend({ name: NonEmpty })).max(10_000).optional(),
+    photos: z.record(z.string(), PhotoData).optional(),
+    kpis: z.array(Kpi.extend({ name: NonEmpty })).max(100_000).optional(),
   })
   .superRefine((doc, check) => {
     const stages = new Set(doc.stages.map((s) => s.id));
@@ -79,6 +85,7 @@ function clip(text: string, max = MAX_NAME): string {
 }
 
 export function snapshotOps(ctx: ServiceContext) {
+  const people = personaOps(ctx);
   const summary = (projectId: string, snapshotId: string): SnapshotSummary => {
     const row = ctx.sql(`SELECT ${SUMMARY_COLUMNS} FROM snapshots WHERE id = ? AND project_id = ?`).get(snapshotId, projectId) as SnapshotRow | undefined;
     if (!row) throw notFound('The snapshot');
@@ -97,6 +104,12 @@ export function snapshotOps(ctx: ServiceContext) {
       notes: map.notes,
       emotions: map.emotions,
       copis: map.copis,
+      personas: map.personas,
+      photos: Object.fromEntries(map.personas.flatMap((p) => {
+        const photo = people.photo(projectId, p.id);
+        return photo ? [[p.id, photo]] : [];
+      })),
+      kpis: map.kpis,
     };
     const id = randomUUID();
     ctx
@@ -140,6 +153,8 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
   const emotions = emotionOps(ctx);
   const votes = votingOps(ctx);
   const copis = copisOps(ctx);
+  const people = personaOps(ctx);
+  const kpis = kpiOps(ctx);
   const changed = (projectId: string) => ctx.notify({ type: 'snapshots.changed', projectId });
 
   /** Replace the project's stages, lanes, notes and scores with the snapshot's (inside the caller's transaction). */
@@ -169,7 +184,20 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
       else byCell.set(key, [n]);
     }
     for (const notes of byCell.values()) ordered(notes).forEach((n, i) => cells.insertNote(projectId, { ...n, position: i }));
-    for (const e of map.emotions) emotions.put(projectId, e);
+    if (map.personas) {
+      // Personas as the snapshot has them (their scores were replaced above); photos checked again.
+      ctx.sql('DELETE FROM personas WHERE project_id = ?').run(projectId);
+      for (const p of ordered(map.personas)) {
+        const photo = map.photos?.[p.id];
+        people.insert(projectId, p, Number.MAX_SAFE_INTEGER, photo ? preparePhoto(Buffer.from(photo.data, 'base64')) : null);
+      }
+    }
+    const personaIds = new Set(people.ids(projectId));
+    for (const e of map.emotions) if (e.personaId === null || personaIds.has(e.personaId)) emotions.put(projectId, e);
+    if (map.kpis) {
+      ctx.sql('DELETE FROM kpis WHERE project_id = ?').run(projectId);
+      for (const k of map.kpis) kpis.insert(projectId, k);
+    }
     // A version saved before COPIS existed leaves the analysis as it is (its links to stages and notes that went are dormant).
     if (map.copis) {
       const foreignEntry = ctx.sql('SELECT project_id FROM copis_entries WHERE id = ?').pluck();

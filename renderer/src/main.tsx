@@ -27,6 +27,7 @@ import './styles/map.css';
 import './styles/canvas.css';
 import './styles/outline.css';
 import './styles/versions.css';
+import './styles/personas.css';
 import './styles/timer.css';
 import './styles/portable.css';
 

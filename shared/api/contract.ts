@@ -23,6 +23,7 @@ import { transfersMethods } from './methods/transfers';
 import { trashMethods } from './methods/trash';
 import { votingMethods } from './methods/voting';
 import { roomMethods } from './methods/room';
+import { personasMethods } from './methods/personas';
 
 /** Every method, by name. Each domain declares its methods in its own file under methods/. */
 export const contract = {
@@ -41,6 +42,7 @@ export const contract = {
   ...copisMethods,
   ...trashMethods,
   ...roomMethods,
+  ...personasMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { CHANNELS, COPIS_VARIANTS, LANE_KINDS, NOTE_COLORS, NOTE_TAGS, SNAPSHOT_REASONS, TEMPLATE_IDS } from '../domain/model';
 import { MAX_EXPLANATION, MAX_LONG_TEXT, MAX_NAME, MAX_NOTE_TEXT, charCount } from '../domain/limits';
 import { MAX_PARTICIPANT_NAME, MAX_VOTES_PER_PARTICIPANT, cleanParticipant } from '../domain/voting';
+import { PERSONA_COLORS, MAX_PERSONA_TEXT } from '../domain/persona';
+import { KPI_DIRECTIONS, MAX_KPI_UNIT } from '../domain/kpi';
+import { PHOTO_TYPES } from '../domain/image';
 import { MAX_PROJECT_FILE_BASE64, MAX_PROJECT_FILE_BYTES, formatFileSize } from '../domain/portable';
 import { COPIS_ELEMENTS, MAX_COPIS_TEXT } from '../domain/copis';
 
@@ -175,6 +178,66 @@ export type CopisContent = z.infer<typeof CopisContent>;
 export const CopisAnalysis = CopisContent.extend({ variant: CopisVariant });
 export type CopisAnalysis = z.infer<typeof CopisAnalysis>;
 
+// ── Personas and KPIs ──────────────────────────────────────────────────────────
+
+export const PersonaColor = z.enum(PERSONA_COLORS, { error: `must be one of ${PERSONA_COLORS.join(', ')}` });
+export const PhotoType = z.enum(PHOTO_TYPES, { error: 'must be image/png, image/jpeg or image/webp' });
+/** A persona's long text field (background, goals …). */
+export const PersonaText = z
+  .string({ error: 'must be text' })
+  .refine((s) => charCount(s) <= MAX_PERSONA_TEXT, { error: `is too long (the limit is ${MAX_PERSONA_TEXT.toLocaleString('en')} characters)` });
+
+/** What is known of a stored photo without its bytes (those come from personas.photo). */
+export const PhotoInfo = z.object({ type: PhotoType, width: z.int(), height: z.int(), size: z.int() });
+export type PhotoInfo = z.infer<typeof PhotoInfo>;
+
+export const Persona = z.object({
+  id: Id,
+  name: z.string(),
+  role: z.string(),
+  background: z.string(),
+  goals: z.string(),
+  painPoints: z.string(),
+  needs: z.string(),
+  quote: z.string(),
+  color: PersonaColor,
+  position: z.int(),
+  photo: PhotoInfo.nullable(),
+  updatedAt: Timestamp,
+});
+export type Persona = z.infer<typeof Persona>;
+
+/** A photo's bytes, as the API carries files: base64, with its type. */
+export const PhotoData = z.object({ type: PhotoType, data: z.string() });
+export type PhotoData = z.infer<typeof PhotoData>;
+
+/** A deleted persona with its photo and its emotion scores, enough to put it back exactly. */
+export const DeletedPersona = z.object({ persona: Persona, photo: PhotoData.nullable(), emotions: z.array(EmotionScore) });
+export type DeletedPersona = z.infer<typeof DeletedPersona>;
+
+export const KpiDirection = z.enum(KPI_DIRECTIONS, { error: 'must be higher or lower' });
+/** A target or actual: a finite number, or null for none. */
+export const KpiNumber = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' }).nullable();
+export const KpiUnit = z
+  .string({ error: 'must be text' })
+  .trim()
+  .refine((s) => charCount(s) <= MAX_KPI_UNIT, { error: `is too long (the limit is ${MAX_KPI_UNIT} characters)` });
+
+/** A measure on a stage (noteId null) or on a touchpoint note (stageId null: it follows its note). */
+export const Kpi = z.object({
+  id: Id,
+  stageId: Id.nullable(),
+  noteId: Id.nullable(),
+  name: z.string(),
+  unit: z.string(),
+  target: z.number().nullable(),
+  actual: z.number().nullable(),
+  direction: KpiDirection,
+  note: z.string(),
+  position: z.int(),
+});
+export type Kpi = z.infer<typeof Kpi>;
+
 /** Everything needed to draw one project's map. */
 export const ProjectMap = z.object({
   project: Project,
@@ -183,6 +246,8 @@ export const ProjectMap = z.object({
   notes: z.array(Note),
   emotions: z.array(EmotionScore),
   copis: CopisContent,
+  personas: z.array(Persona),
+  kpis: z.array(Kpi),
 });
 export type ProjectMap = z.infer<typeof ProjectMap>;
 
@@ -255,6 +320,11 @@ export const SnapshotMap = z.object({
   emotions: z.array(EmotionScore),
   /** Absent in versions saved before COPIS existed: restoring one of those leaves the analysis as it is. */
   copis: CopisContent.optional(),
+  /** Absent in snapshots taken before personas and KPIs existed (a restore then leaves the current ones). */
+  personas: z.array(Persona).optional(),
+  /** The personas' photos, by persona id. */
+  photos: z.record(z.string(), PhotoData).optional(),
+  kpis: z.array(Kpi).optional(),
 });
 export type SnapshotMap = z.infer<typeof SnapshotMap>;
 
@@ -262,6 +332,7 @@ export const Snapshot = SnapshotSummary.extend({ map: SnapshotMap });
 export type Snapshot = z.infer<typeof Snapshot>;
 
 const NoteField = z.enum(['text', 'color', 'tags', 'channel']);
+const recordDiff = <T extends z.ZodType>(item: T) => z.object({ added: z.array(item), removed: z.array(item), changed: z.array(z.object({ before: item, after: item })) });
 const axisDiff = <T extends z.ZodType>(item: T) =>
   z.object({ added: z.array(item), removed: z.array(item), renamed: z.array(z.object({ before: item, after: item })), reordered: z.boolean() });
 
@@ -284,6 +355,8 @@ export const MapDiff = z.object({
     /** Same entry; other text, another element, or other links. */
     changed: z.array(z.object({ before: CopisEntry, after: CopisEntry, fields: z.array(z.enum(['text', 'element', 'links'])) })),
   }),
+  personas: recordDiff(Persona),
+  kpis: recordDiff(Kpi),
   unchanged: z.boolean(),
 });
 export type MapDiff = z.infer<typeof MapDiff>;

@@ -15,8 +15,9 @@
  * A note can be both changed and moved. Positions alone (renumbered when a neighbour comes or
  * goes) are never a change.
  */
-import type { CopisContent, CopisEntry, EmotionScore, Lane, Note, Stage } from '../api/schemas';
+import type { CopisContent, CopisEntry, EmotionScore, Kpi, Lane, Note, Persona, Stage } from '../api/schemas';
 import { COPIS_ELEMENTS } from './copis';
+import { diffRecords, recordDiffEmpty, type RecordDiff } from './diff-analysis';
 import { cellKey } from './layout';
 
 export type NoteField = 'text' | 'color' | 'tags' | 'channel';
@@ -30,6 +31,9 @@ export interface MapContent {
   emotions: readonly EmotionScore[];
   /** Absent in versions saved before COPIS existed: then the analysis is not compared. */
   copis?: CopisContent | undefined;
+  /** Absent in maps from before personas and KPIs: compared as none. */
+  personas?: readonly Persona[] | undefined;
+  kpis?: readonly Kpi[] | undefined;
 }
 
 export type CopisField = 'text' | 'element' | 'links';
@@ -72,6 +76,8 @@ export interface MapDiff {
   lanes: AxisDiff<Lane>;
   emotions: EmotionDiff;
   copis: CopisDiff;
+  personas: RecordDiff<Persona>;
+  kpis: RecordDiff<Kpi>;
   /** Nothing above differs. */
   unchanged: boolean;
 }
@@ -119,13 +125,18 @@ export function diffMaps(before: MapContent, after: MapContent): MapDiff {
   const lanes = diffAxis(before.lanes, after.lanes);
   const emotions = diffEmotions(before.emotions, after.emotions);
   const copis = before.copis && after.copis ? diffCopis(before.copis, after.copis) : { added: [], removed: [], changed: [] };
+  // A photo counts as changed when its size or shape does (the bytes are not in the map).
+  const personas = diffRecords(before.personas, after.personas);
+  const kpis = diffRecords(before.kpis, after.kpis);
   const unchanged =
+    recordDiffEmpty(personas) &&
+    recordDiffEmpty(kpis) &&
     added.length + removed.length + changed.length + moved.length === 0 &&
     axisUnchanged(stages) &&
     axisUnchanged(lanes) &&
     emotions.added.length + emotions.removed.length + emotions.changed.length === 0 &&
     copis.added.length + copis.removed.length + copis.changed.length === 0;
-  return { added, removed, changed, moved, stages, lanes, emotions, copis, unchanged };
+  return { added, removed, changed, moved, stages, lanes, emotions, copis, personas, kpis, unchanged };
 }
 
 function sameField(field: NoteField, a: Note, b: Note): boolean {

@@ -8,13 +8,18 @@
  * same things in another order count as different), so a "no" is always safe: it only costs a
  * layout that was not needed.
  */
-import type { EmotionScore, Lane, Note, ProjectMap, Stage } from '../api/schemas';
+import type { EmotionScore, Kpi, Lane, Note, Persona, ProjectMap, Stage } from '../api/schemas';
 
-type Drawn = Pick<ProjectMap, 'stages' | 'lanes' | 'notes' | 'emotions'>;
+type Drawn = Pick<ProjectMap, 'stages' | 'lanes' | 'notes' | 'emotions'> & Partial<Pick<ProjectMap, 'personas' | 'kpis'>>;
 
 export function drawnAlike(a: Drawn, b: Drawn): boolean {
   if (a === b) return true;
-  return sameList(a.stages, b.stages, sameStage) && sameList(a.lanes, b.lanes, sameLane) && sameList(a.notes, b.notes, sameNote) && sameList(a.emotions, b.emotions, sameEmotion);
+  return (
+    sameList(a.stages, b.stages, sameStage) && sameList(a.lanes, b.lanes, sameLane) && sameList(a.notes, b.notes, sameNote) && sameList(a.emotions, b.emotions, sameEmotion) &&
+    // Personas (curve colours, legend names) and KPIs (badges) are drawn too.
+    sameList(a.personas ?? [], b.personas ?? [], samePersona) &&
+    sameList(a.kpis ?? [], b.kpis ?? [], sameKpi)
+  );
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
@@ -45,3 +50,8 @@ const sameNote = (x: Note, y: Note) =>
   x.tags.every((t, i) => t === y.tags[i]);
 
 const sameEmotion = (x: EmotionScore, y: EmotionScore) => x.laneId === y.laneId && x.stageId === y.stageId && x.personaId === y.personaId && x.score === y.score && x.explanation === y.explanation;
+
+const samePersona = (x: Persona, y: Persona) => x.id === y.id && x.name === y.name && x.color === y.color && x.position === y.position;
+
+const sameKpi = (x: Kpi, y: Kpi) =>
+  x.id === y.id && x.stageId === y.stageId && x.noteId === y.noteId && x.name === y.name && x.unit === y.unit && x.target === y.target && x.actual === y.actual && x.direction === y.direction;

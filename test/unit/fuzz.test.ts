@@ -42,6 +42,9 @@ let transports: Record<Transport, Call>;
 const counts = { dispatch: 0, ipc: 0, websocket: 0, invalid: 0, valid: 0, unsendable: 0, byteChecks: 0 };
 const codes = new Map<string, number>();
 
+/** A 2 × 2 PNG (real, whole): small enough that thousands of calls stay quick. */
+const FUZZ_PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEUlEQVR4AWM8AQQMQMDEAAUAMKYDJOk+9mYAAAAASUVORK5CYII=';
+
 interface Fixture {
   projectId: string;
   stageIds: string[];
@@ -59,6 +62,9 @@ interface Fixture {
   journey: string;
   /** A COPIS entry linked to the first stage and to the note. */
   entry: { id: string; element: string; text: string; position: number; createdAt: string; updatedAt: string };
+  /** A persona (with a small photo) and a KPI on the first stage. */
+  personaId: string;
+  kpiId: string;
 }
 let fx: Fixture | undefined;
 
@@ -83,6 +89,9 @@ function fixture(): Fixture {
   const copis = unwrap<{ entries: Fixture['entry'][] }>(
     core.dispatch('copis.add', { projectId: p.id, element: 'i', text: 'Fuzz entry', links: [{ kind: 'stage', targetId: m.stages[0]!.id }, { kind: 'note', targetId: note.id }] }, 'fuzz'),
   );
+  const persona = unwrap<{ id: string }>(core.dispatch('personas.create', { projectId: p.id, name: 'Fuzz persona' }, 'fuzz'));
+  unwrap(core.dispatch('personas.setPhoto', { projectId: p.id, personaId: persona.id, photo: { data: FUZZ_PHOTO } }, 'fuzz'));
+  const kpi = unwrap<{ id: string }>(core.dispatch('kpis.create', { projectId: p.id, stageId: m.stages[0]!.id, name: 'Fuzz KPI', target: 1 }, 'fuzz'));
   const snap = unwrap<{ id: string }>(core.dispatch('snapshots.create', { projectId: p.id, name: 'Fuzz snapshot' }, 'fuzz'));
   const closed = unwrap<{ id: string }>(core.dispatch('voting.open', { projectId: p.id, name: 'Fuzz closed round' }, 'fuzz'));
   unwrap(core.dispatch('voting.close', { projectId: p.id, roundId: closed.id }, 'fuzz'));
@@ -102,6 +111,8 @@ function fixture(): Fixture {
     closedRoundId: closed.id,
     journey: unwrap<{ data: string }>(core.dispatch('projects.exportJourney', { projectId: p.id }, 'fuzz')).data,
     entry: copis.entries[0]!,
+    personaId: persona.id,
+    kpiId: kpi.id,
   };
   return fx;
 }
@@ -175,6 +186,21 @@ function seed(method: MethodName, f: Fixture): Record<string, unknown> {
     'projects.restore': () => ({ projectId: randomUUID() }),
     'projects.purge': () => ({ projectId: randomUUID() }),
     'projects.emptyTrash': () => ({}),
+    'projects.addSample': () => ({ firstStart: true }), // offered once: then null, nothing changed
+    'personas.create': () => ({ projectId, id: randomUUID(), name: 'Fuzz', role: 'R', background: 'B', goals: 'G', painPoints: 'P', needs: 'N', quote: 'Q', color: 'teal', index: 0 }),
+    'personas.update': () => ({ projectId, personaId: f.personaId, name: 'Fuzz persona', quote: 'Q', color: 'violet' }),
+    'personas.move': () => ({ projectId, personaId: f.personaId, index: 0 }),
+    'personas.delete': () => ({ projectId, personaId: randomUUID() }),
+    'personas.restore': () => ({
+      projectId,
+      deleted: { persona: { id: randomUUID(), name: 'Back', role: '', background: '', goals: '', painPoints: '', needs: '', quote: '', color: 'amber', position: 0, photo: null, updatedAt: '2026-11-23T10:00:00.000Z' }, photo: { type: 'image/png', data: FUZZ_PHOTO }, emotions: [] },
+    }),
+    'personas.setPhoto': () => ({ projectId, personaId: f.personaId, photo: { type: 'image/png', data: FUZZ_PHOTO } }),
+    'personas.photo': () => ({ projectId, personaId: f.personaId }),
+    'kpis.create': () => ({ projectId, stageId, name: 'Fuzz KPI', unit: '%', target: 10, actual: 5, direction: 'lower', note: 'n' }),
+    'kpis.update': () => ({ projectId, kpiId: f.kpiId, name: 'Fuzz KPI', target: 1, actual: null }),
+    'kpis.delete': () => ({ projectId, kpiIds: [randomUUID()] }),
+    'kpis.restore': () => ({ projectId, kpis: [{ id: randomUUID(), stageId, noteId: null, name: 'Back', unit: '', target: 1, actual: 2, direction: 'higher', note: '', position: 0 }] }),
   };
   // A method added later without a seed here is still fuzzed, from one made from its schema.
   const own = seeds[method];

@@ -4,7 +4,7 @@ import { m003 } from './003-snapshots';
 import { m004 } from './004-voting';
 import { m005 } from './005-trash';
 import { m006 } from './006-copis';
-import { m007 } from './007-reserved-for-personas';
+import { m007 } from './007-personas-kpis';
 import { m008 } from './008-room';
 import type { Migration } from './types';
 

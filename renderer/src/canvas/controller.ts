@@ -158,6 +158,13 @@ export class CanvasController implements PointerHost {
     queueMicrotask(() => this.followMap());
   }
 
+  /** Lays the same map out again (the persona curves shown changed: personas/curveView.ts). */
+  rebuildScene() {
+    this.built = buildScene(this.scene.map, this.wraps);
+    this.invalidate('scene', 'overlay');
+    this.setUi({}); // toolbars show the scored curve's values
+  }
+
   /** Drops what no longer exists from the selection and editors, then runs the waiting callbacks. */
   private followMap() {
     const scene = this.built;

@@ -6,6 +6,8 @@ import type { Lane, Note, ProjectMap, Stage } from '../../../shared/api/schemas'
 import { METRICS, NoteIndex, WrapCache, layoutMap, type MapLayout, type Metrics, type Wrapped } from '../../../shared/domain/layout';
 import { metricsFor, type TextSize } from '../../../shared/domain/text-size';
 import { noteFont } from './draw';
+import { personaCurves, type PersonaCurves } from '../personas/curves';
+import { kpiBadges, type KpiBadges } from '../kpis/badges';
 
 export interface Scene {
   map: ProjectMap;
@@ -16,8 +18,12 @@ export interface Scene {
   lanes: Lane[];
   stageTitles: Map<string, string>;
   laneTitles: Map<string, { title: string; kind: string }>;
-  /** Emotion scores per emotion lane (persona-less for now). */
+  /** Emotion scores per emotion lane, of the curve being scored (general or a persona's: personas/curves.ts). */
   emotions: Map<string, { stageId: string; score: number; explanation: string }[]>;
+  /** The other personas' curves shown beside it, the scored curve's colour, and the legend. */
+  curves: PersonaCurves;
+  /** KPI counts per touchpoint note and per stage (kpis/badges.ts). */
+  kpis: KpiBadges;
   laneKinds: Map<string, Lane['kind']>;
 }
 
@@ -81,8 +87,9 @@ export function buildScene(map: ProjectMap, wraps: WrapCache): Scene {
   const lanes = [...map.lanes].sort((a, b) => a.position - b.position);
   const layout = layoutMap({ stages, lanes, notes: map.notes }, (t) => wraps.get(t), wraps instanceof SizedWraps ? wraps.metrics : METRICS);
   const emotions = new Map<string, { stageId: string; score: number; explanation: string }[]>();
+  const curves = personaCurves(map);
   for (const e of map.emotions) {
-    if (e.personaId !== null) continue;
+    if (e.personaId !== curves.active) continue;
     let list = emotions.get(e.laneId);
     if (!list) emotions.set(e.laneId, (list = []));
     list.push({ stageId: e.stageId, score: e.score, explanation: e.explanation });
@@ -97,6 +104,8 @@ export function buildScene(map: ProjectMap, wraps: WrapCache): Scene {
     stageTitles: new Map(stages.map((s) => [s.id, s.title])),
     laneTitles: new Map(lanes.map((l) => [l.id, { title: l.title, kind: l.kind }])),
     emotions,
+    curves,
+    kpis: kpiBadges(map),
     laneKinds: new Map(lanes.map((l) => [l.id, l.kind])),
   };
 }

@@ -8,6 +8,8 @@ import type { Rect } from '../../../shared/domain/layout';
 import type { VoteMarks } from '../voting/marks';
 import { drawEmotionLane, drawFrame, drawGrid, drawNote, lodFor } from './draw';
 import type { Scene } from './scene';
+import { drawPersonaCurves } from '../personas/drawCurves';
+import { drawNoteKpis, drawStageKpis } from '../kpis/drawBadges';
 
 export interface StaticView {
   scene: Scene;
@@ -38,13 +40,16 @@ export function drawGridLayer(ctx: CanvasRenderingContext2D, v: StaticView) {
   drawGrid(ctx, layout, v.view, v.zoom);
   for (const lane of layout.lanes) {
     if (lane.kind !== 'emotion') continue;
-    drawEmotionLane(ctx, layout, lane.id, emotionPoints(v, lane.id), v.zoom);
+    // The personas' curves (when shown) behind the curve being scored, in its persona's colour.
+    drawPersonaCurves(ctx, layout, lane.id, v.scene.curves, v.zoom);
+    drawEmotionLane(ctx, layout, lane.id, emotionPoints(v, lane.id), v.zoom, v.scene.curves.activeColor);
   }
 }
 
 export function drawFrameLayer(ctx: CanvasRenderingContext2D, v: StaticView) {
   const { layout, stageTitles, laneTitles } = v.scene;
   drawFrame(ctx, layout, { stageTitles, laneTitles }, v.view, v.zoom, v.frameOffset);
+  drawStageKpis(ctx, layout, v.scene.kpis, v.frameOffset, v.zoom);
 }
 
 /** Draws the notes in view; says which were drawn and the vote counts drawn on them (for tests). */
@@ -68,5 +73,6 @@ export function drawNotesLayer(ctx: CanvasRenderingContext2D, v: StaticView): { 
     drawn.push(box.id);
     if (votes > 0) drawnVotes[box.id] = votes;
   }
+  drawNoteKpis(ctx, layout, v.scene.kpis, drawn, v.zoom);
   return { drawn, votes: drawnVotes };
 }

@@ -3,6 +3,7 @@
  * saying what goes with it), and start a new one from a template.
  */
 import { ImportProjectButton } from '../portable/ImportProjectButton';
+import { AddSampleButton, useFirstStartSample } from './SampleWorkshop';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/schemas';
 import { useApi, useApiEvents } from '../api/ApiContext';
@@ -53,6 +54,7 @@ export function HomeScreen({ onOpen, onBackups, newProjectRequest }: HomeScreenP
   }, [client]);
 
   useEffect(reload, [reload]);
+  useFirstStartSample();
   useApiEvents((e) => {
     if (e.type === 'projects.changed' || e.type === 'library.replaced') reload();
   });
@@ -87,6 +89,7 @@ export function HomeScreen({ onOpen, onBackups, newProjectRequest }: HomeScreenP
             Backups…
           </button>
         )}
+        <AddSampleButton onOpen={onOpen} />
         <ImportProjectButton onOpen={onOpen} />
         {!creating && (
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>

@@ -33,6 +33,7 @@ import { usePresentMode } from '../present/usePresentMode';
 import { useCopis } from '../copis/useCopis';
 import { useTransitionStore } from '../util/useTransitionStore';
 import type { MapActions } from './view';
+import { useAnalysis } from '../personas/useAnalysis';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; store: MapStore; handOver: (() => Promise<boolean>) | null };
 
@@ -147,6 +148,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
   const canvasRef = useRef<CanvasController | null>(null);
   const projectDetails = useDetails({ store, map, history });
   const copis = useCopis({ store, map, history });
+  const analysis = useAnalysis({ store, map, history, canvas: canvasRef, otherOpen: versions.open || voting.open, closeOthers: () => (versions.setOpen(false), voting.setOpen(false)) });
   // One side panel at a time: the map keeps its width.
   useEffect(() => {
     if (versions.open) voting.setOpen(false);
@@ -239,6 +241,10 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
           <PortableTools store={store} map={map} history={history} />
           <PngTools map={map} canvas={canvasRef} />
         </div>
+        <div className="map-toolbar-group" role="group" aria-label="Analysis">
+          {analysis.buttons}
+        </div>
+        {analysis.switcher}
       </nav>
       <div className="map-body">
         <main className="map-main">
@@ -247,6 +253,7 @@ function LoadedMap({ store, handOver, onHome, onShowShortcuts, onLost }: { store
         {versions.open && <VersionsPanel versions={versions} map={map} />}
         {voting.panel}
         {copis.panel}
+        {analysis.panel}
       </div>
       {timer.overlay}
       {projectDetails.dialog}

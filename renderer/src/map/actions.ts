@@ -12,6 +12,7 @@ import { formatShortcut } from '../commands/shortcuts';
 import { plural } from '../util/format';
 import { newId } from '../util/ids';
 import * as edits from './edits';
+import { activePersona } from '../personas/curveView';
 import * as m from './model';
 import type { MapStore } from './store';
 import type { MapActions, NotePatch } from './view';
@@ -163,10 +164,11 @@ export function createMapActions(store: MapStore, history: History, confirm: (c:
     },
 
     setEmotion(laneId, stageId, score, explanation) {
-      const before = m.findEmotion(map(), laneId, stageId);
+      const personaId = activePersona(map()); // the persona whose curve is scored (personas/curveView.ts)
+      const before = m.findEmotion(map(), laneId, stageId, personaId);
       const unchanged = score === null ? before === null : before !== null && before.score === score && (explanation === undefined || explanation === before.explanation);
       if (unchanged) return Promise.resolve(true);
-      return history.run(edits.setEmotionEdit(store, { laneId, stageId }, before, score, explanation));
+      return history.run(edits.setEmotionEdit(store, { laneId, stageId, personaId }, before, score, explanation));
     },
   };
 }

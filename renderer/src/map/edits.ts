@@ -196,7 +196,7 @@ export function deleteLaneEdit(store: MapStore, laneId: string): Edit {
  * it had (as the API reported them when the edit was made), or clears it if it had none.
  * `before`: the score as the screen shows it now, until the API says otherwise.
  */
-export function setEmotionEdit(store: MapStore, at: { laneId: string; stageId: string }, before: EmotionScore | null, score: number | null, explanation?: string): Edit {
+export function setEmotionEdit(store: MapStore, at: { laneId: string; stageId: string; personaId?: string | null }, before: EmotionScore | null, score: number | null, explanation?: string): Edit {
   const projectId = store.projectId;
   let previous = before;
   let answered = false;

@@ -179,11 +179,12 @@ export function restoreLane(projectId: string, lane: Lane, notes: Note[], emotio
 }
 
 /** Sets (score −2…+2) or clears (null) one stage's emotion in an emotion lane; the explanation stays unless given. */
-export function setEmotion(projectId: string, at: { laneId: string; stageId: string }, score: number | null, explanation?: string): MapOp<'emotions.set'> {
+export function setEmotion(projectId: string, at: { laneId: string; stageId: string; personaId?: string | null }, score: number | null, explanation?: string): MapOp<'emotions.set'> {
+  const personaId = at.personaId ?? null;
   return {
     method: 'emotions.set',
-    input: { projectId, laneId: at.laneId, stageId: at.stageId, score, ...(explanation !== undefined ? { explanation } : {}) },
+    input: { projectId, laneId: at.laneId, stageId: at.stageId, ...(personaId ? { personaId } : {}), score, ...(explanation !== undefined ? { explanation } : {}) },
     optimistic: (map) => m.setEmotion(map, at, score, explanation),
-    commit: (map, { after }) => m.putEmotion(map, { ...at, personaId: null }, after),
+    commit: (map, { after }) => m.putEmotion(map, { laneId: at.laneId, stageId: at.stageId, personaId }, after),
   };
 }

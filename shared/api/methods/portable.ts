@@ -8,12 +8,12 @@ const fileInput = input({ fileName: ProjectFileName, data: ProjectFileData });
 
 export const portableMethods = {
   'projects.exportJourney': query(
-    'The project as a portable project file (.journey): a self-contained SQLite file holding just this project — details, stages, lanes, notes, emotion scores, saved versions, voting rounds and votes — in the library’s own format, to hand to a colleague. The bytes come in base64; the file name is made from the title.',
+    'The project as a portable project file (.journey): a self-contained SQLite file holding just this project — details, stages, lanes, notes, emotion scores, personas with their photos, KPIs, saved versions, voting rounds and votes — in the library’s own format, to hand to a colleague. The bytes come in base64; the file name is made from the title.',
     input(inProject),
     z.object({ fileName: z.string(), data: z.string() }),
   ),
   'projects.exportJson': query(
-    'The project as a JSON document (format “journeywall-project”, version 1: details, stages, lanes, notes, emotion scores, voting rounds with their votes) that people and other tools can read. Saved versions travel only in .journey files.',
+    'The project as a JSON document (format “journeywall-project”, version 1: details, stages, lanes, notes, emotion scores, personas with their photos in base64, KPIs, voting rounds with their votes) that people and other tools can read. Saved versions travel only in .journey files.',
     input(inProject),
     z.object({ fileName: z.string(), text: z.string() }),
   ),

@@ -34,5 +34,10 @@ export const projectsMethods = {
   ),
   'projects.delete': mutation('Move a project, with everything in it, to the Trash (see projects.trash): out of the list and out of reach, restorable for 30 days.', input(inProject), z.object({ projectId: Id })),
   'projects.open': mutation('Open a project: records when it was opened and returns its whole map.', input(inProject), ProjectMap),
+  'projects.addSample': mutation(
+    'Add the sample workshop (a bike-sharing journey with personas, KPIs, a closed voting round and two saved versions) as a new project. With firstStart: only if the library is empty and the sample was never offered before (then it never comes back by itself); returns null otherwise.',
+    input({ firstStart: z.boolean().optional() }),
+    ProjectSummary.nullable(),
+  ),
   'map.get': query("Read a project's whole map: stages, lanes and notes.", input(inProject), ProjectMap),
 } as const;
