@@ -172,7 +172,7 @@ describe('.journey and JSON carry personas, photos and KPIs', () => {
   let lib: TestLibrary;
   afterEach(() => lib.close());
 
-  it('round-trips them through both formats, with new ids, and refuses a file whose photo is not an image', () => {
+  it('round-trips them through both formats, with new ids, and refuses a file whose photo is not an image', async () => {
     lib = openTestLibrary();
     const projectId = lib.ok('projects.create', { template: 'purchase', title: 'Round trip' }).id;
     const m = lib.ok('map.get', { projectId });
@@ -198,8 +198,8 @@ describe('.journey and JSON carry personas, photos and KPIs', () => {
     };
     const journey = lib.ok('projects.exportJourney', { projectId });
     const json = lib.ok('projects.exportJson', { projectId });
-    const fromJourney = lib.ok('projects.import', { fileName: 'a.journey', data: journey.data });
-    const fromJson = lib.ok('projects.import', { fileName: 'a.json', data: Buffer.from(json.text).toString('base64') });
+    const fromJourney = await lib.call('projects.import', { fileName: 'a.journey', data: journey.data });
+    const fromJson = await lib.call('projects.import', { fileName: 'a.json', data: Buffer.from(json.text).toString('base64') });
     for (const imported of [fromJourney.project.id, fromJson.project.id]) {
       expect(shape(imported)).toEqual(shape(projectId));
       const copy = lib.ok('map.get', { projectId: imported }).personas[0]!;
@@ -213,7 +213,7 @@ describe('.journey and JSON carry personas, photos and KPIs', () => {
     expect(doc.personas[0].photo.type).toBe('image/jpeg');
     doc.personas[0].photo.data = Buffer.from('<svg onload="alert(1)"/>').toString('base64');
     const count = lib.ok('projects.list', {}).length;
-    const e = lib.err('projects.import', { fileName: 'bad.json', data: Buffer.from(JSON.stringify(doc)).toString('base64') });
+    const e = await lib.fails('projects.import', { fileName: 'bad.json', data: Buffer.from(JSON.stringify(doc)).toString('base64') });
     expect(e.message).toMatch(/photo of the persona “Mira” cannot be used: SVG/);
     expect(lib.ok('projects.list', {}).length).toBe(count);
   });
