@@ -107,3 +107,27 @@ export const SAMPLE_KPIS: { stage?: number; touchpoint?: string; name: string; u
   { touchpoint: 'Sign-up flow in the app', name: 'Satisfaction', unit: '/5', target: 4, actual: 3.1, direction: 'higher' },
   { touchpoint: 'Renewal email', name: 'Renewal rate', unit: '%', target: 65, actual: 71, direction: 'higher' },
 ];
+
+/**
+ * The COPIS analysis (customer variant: Customer, Objective, Process, Information, Service), with
+ * the stages each entry is about. "Information" has nothing for Problem & support: the gap the
+ * room found (nobody could say what a rider sees while a broken bike is being handled).
+ */
+export const SAMPLE_COPIS: readonly { element: 'c' | 'o' | 'p' | 'i' | 's'; text: string; stages: readonly number[] }[] = [
+  { element: 'c', text: 'Students who ride a few times a week and count every euro', stages: [0, 1, 2, 3] },
+  { element: 'c', text: 'Commuters who combine the train with the last two kilometres', stages: [0, 3, 4, 5] },
+  { element: 'c', text: 'Visitors who want one ride without an account', stages: [1, 2] },
+  { element: 'o', text: 'Half of new sign-ups ride again within a week', stages: [2, 3] },
+  { element: 'o', text: 'Support answers within two minutes on every channel', stages: [4] },
+  { element: 'o', text: 'Nine in ten riders renew their pass', stages: [5] },
+  { element: 'p', text: 'Sign-up in three screens with the payment card scanned', stages: [1] },
+  { element: 'p', text: 'Morning rebalancing of bikes to the station hubs', stages: [3] },
+  { element: 'p', text: 'Fault report from the app straight to the repair crew', stages: [4] },
+  { element: 'p', text: 'Renewal reminder a week before the pass ends', stages: [5] },
+  { element: 'i', text: 'Live count of free bikes and docks per station', stages: [0, 2, 3] },
+  { element: 'i', text: 'Ride history and cost so far this month', stages: [3, 5] },
+  { element: 'i', text: 'Price per ride and per pass, side by side', stages: [0, 1] },
+  { element: 's', text: 'One free guest ride with only a bank card', stages: [1, 2] },
+  { element: 's', text: 'Call-back instead of a queue at the support line', stages: [4] },
+  { element: 's', text: 'Reserve a bike for ten minutes from the app', stages: [3] },
+];

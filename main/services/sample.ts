@@ -8,8 +8,9 @@ import type { ProjectSummary } from '../../shared/api/schemas';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import type { CallContext, Handlers, ServiceContext } from './context';
 import { SAMPLE_PHOTOS } from '../sample/photos';
-import { SAMPLE_CURVES, SAMPLE_EXPLANATIONS, SAMPLE_KPIS, SAMPLE_NOTES, SAMPLE_PERSONAS, SAMPLE_PROJECT, SAMPLE_STAGES } from '../sample/workshop';
+import { SAMPLE_COPIS, SAMPLE_CURVES, SAMPLE_EXPLANATIONS, SAMPLE_KPIS, SAMPLE_NOTES, SAMPLE_PERSONAS, SAMPLE_PROJECT, SAMPLE_STAGES } from '../sample/workshop';
 import { emotionHandlers } from './emotions';
+import { copisHandlers } from './copis';
 import { kpiHandlers } from './kpis';
 import { noteHandlers } from './notes';
 import { personaHandlers } from './personas';
@@ -36,6 +37,7 @@ export function sampleHandlers(ctx: ServiceContext): Pick<Handlers, 'projects.ad
     ...emotionHandlers(ctx),
     ...personaHandlers(ctx),
     ...kpiHandlers(ctx),
+    ...copisHandlers(ctx),
     ...snapshotHandlers(ctx),
     ...votingHandlers(ctx),
   };
@@ -57,7 +59,7 @@ export function sampleHandlers(ctx: ServiceContext): Pick<Handlers, 'projects.ad
 
 /** The methods the sample is built with all answer at once (only project-file imports answer later). */
 type SyncHandlers = { [M in MethodName]: (input: ParsedInput<M>, call: CallContext) => Output<M> };
-type H = Pick<SyncHandlers, 'projects.create' | 'stages.add' | 'stages.delete' | 'stages.rename' | 'lanes.add' | 'lanes.delete' | 'notes.create' | 'emotions.set' | 'personas.create' | 'personas.setPhoto' | 'kpis.create' | 'snapshots.create' | 'voting.open' | 'voting.cast' | 'voting.close' | 'projects.list'>;
+type H = Pick<SyncHandlers, 'projects.create' | 'stages.add' | 'stages.delete' | 'stages.rename' | 'lanes.add' | 'lanes.delete' | 'notes.create' | 'emotions.set' | 'personas.create' | 'personas.setPhoto' | 'kpis.create' | 'copis.add' | 'copis.setVariant' | 'snapshots.create' | 'voting.open' | 'voting.cast' | 'voting.close' | 'projects.list'>;
 
 function build(ctx: ServiceContext, h: H, call: CallContext): ProjectSummary {
   ctx.sql('INSERT OR REPLACE INTO library_settings (key, value) VALUES (?, ?)').run(OFFERED, ctx.now());
@@ -102,6 +104,12 @@ function build(ctx: ServiceContext, h: H, call: CallContext): ProjectSummary {
   for (const k of SAMPLE_KPIS) {
     const place = k.touchpoint ? { noteId: notes.get(k.touchpoint)! } : { stageId: stageIds[k.stage!]! };
     h['kpis.create']({ projectId, ...place, name: k.name, unit: k.unit, target: k.target, actual: k.actual, direction: k.direction, note: k.note ?? '' }, at('kpis.create'));
+  }
+
+  // The COPIS analysis, with a gap the coverage matrix shows (Information for Problem & support).
+  h['copis.setVariant']({ projectId, variant: 'customer' }, at('copis.setVariant'));
+  for (const e of SAMPLE_COPIS) {
+    h['copis.add']({ projectId, element: e.element, text: e.text, links: e.stages.map((s) => ({ kind: 'stage' as const, targetId: stageIds[s]! })) }, at('copis.add'));
   }
 
   // One closed dot-voting round on the pain points and opportunities (closing it saves the second version).

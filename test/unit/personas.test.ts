@@ -1,4 +1,5 @@
 /** Persona photos (checked and scaled on real files), personas and KPIs through dispatch, snapshots. */
+import { coverage, gapSentence } from '../../shared/domain/copis';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -232,6 +233,9 @@ describe('the sample workshop', () => {
     expect(m.notes.length).toBeGreaterThanOrEqual(75);
     expect(m.notes.filter((n) => n.channel !== null).length).toBeGreaterThanOrEqual(15);
     expect(m.personas.map((p) => [p.name, p.photo?.type])).toEqual([['Mira Okafor', 'image/jpeg'], ['Jonas Lind', 'image/jpeg']]);
+    // A COPIS analysis with a gap the matrix shows: nothing on Information for Problem & support.
+    expect(m.copis.entries.length).toBeGreaterThanOrEqual(15);
+    expect(gapSentence(coverage({ stages: m.stages, notes: m.notes, entries: m.copis.entries, links: m.copis.links }), m.project.copisVariant)).toMatch(/Information (is missing )?for Problem & support/);
     const curve = (id: string | null) => m.stages.map((s) => m.emotions.find((e) => e.stageId === s.id && e.personaId === id)?.score);
     expect(curve(m.personas[0]!.id)).not.toEqual(curve(m.personas[1]!.id));
     const statuses = m.kpis.map((k) => (k.actual === null ? 'none' : (k.direction === 'higher' ? k.actual >= k.target! : k.actual <= k.target!) ? 'met' : 'missed'));
