@@ -286,6 +286,7 @@ async function addByDoubleClick(page: Page, stage: string, lane: string, texts: 
 test('a note dragged with the mouse lands in the cell it is dropped on', async ({ page }) => {
   const projectId = await newProject(page, 'Drag');
   await addByDoubleClick(page, 'Awareness', 'Customer actions', ['Stays', 'Drag me']);
+  await fit(page); // typing may have scrolled the view; both cells must be on screen to drag between them
   const from = await notePoint(page, 'Drag me');
   const to = await cellPoint(page, 'Purchase', 'Pain points', 0.3, 0.5);
   await page.mouse.move(from.x, from.y);

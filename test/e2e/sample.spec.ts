@@ -58,11 +58,11 @@ test('a fresh library offers the sample workshop once; it opens with two persona
     // Deleted, it does not come back by itself.
     await page.getByRole('button', { name: 'All projects' }).click();
     await page.getByRole('button', { name: /^Delete Velora/ }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete project' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Move to Trash' }).click();
     await expect(page.getByRole('heading', { name: 'No projects yet' })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'No projects yet' })).toBeVisible();
-    await expect(page.getByRole('button', { name: /Velora city bikes/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Velora city bikes/ })).toHaveCount(0); // only in the Trash now, which names it after Restore / Delete for good
   } finally {
     await host.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
