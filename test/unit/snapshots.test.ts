@@ -74,7 +74,7 @@ describe('snapshots', () => {
       template: 'purchase',
     });
     const stored = JSON.parse(lib.core.db.prepare('SELECT data FROM snapshots WHERE id = ?').pluck().get(snap.id) as string);
-    expect(Object.keys(stored).sort()).toEqual(['copis', 'emotions', 'format', 'lanes', 'notes', 'project', 'stages']);
+    expect(Object.keys(stored).sort()).toEqual(['copis', 'emotions', 'format', 'lanes', 'notes', 'project', 'room', 'stages']);
     expect(stored.project).not.toHaveProperty('revision');
     expect(stored.project).not.toHaveProperty('openedAt');
   });
