@@ -59,7 +59,8 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
     const named = stages.map((s) => titleLines(t, s.title, step - 8, 2, 600, 7.5));
     const cut = named.some((lines, i) => lines.join(' ') !== stages[i]!.title.split(/\s+/).filter(Boolean).join(' '));
     const names = cut ? stages.map((_, i) => [String(i + 1)]) : named;
-    const aside = `${scored} of ${stages.length} stages scored${cut ? ' · stages numbered as in the table' : ''}`;
+    const roomScored = lane.laneId === roomLaneOf(data) ? data.room.length : 0;
+    const aside = `${scored} of ${stages.length} stages scored${roomScored > 0 ? ` · the room scored ${roomScored}` : ''}${cut ? ' · stages numbered as in the table' : ''}`;
     const asideW = t.width(aside, 400, 8.5);
     const titles = titleLines(t, lane.title, frame.w - asideW - 16, 6, 700, 12);
     titles.forEach((line, k) => t.draw(line, frame.x, y + 11 + k * 15, { weight: 700, size: 12, color: THEME.header }));
@@ -177,7 +178,7 @@ function drawRoomChart(r: ReportDoc, at: { x: number; p: RoomCurvePoint | undefi
     doc.moveTo(x, levelY(p.max)).lineTo(x, levelY(p.min)).moveTo(x - 3, levelY(p.max)).lineTo(x + 3, levelY(p.max)).moveTo(x - 3, levelY(p.min)).lineTo(x + 3, levelY(p.min)).stroke();
     doc.rect(x - 2.5, levelY(p.q3), 5, Math.max(1, levelY(p.q1) - levelY(p.q3))).fillColor(ROOM_CURVE_COLOR, 0.3).fill();
     doc.circle(x, levelY(p.average), 3.2).fillColor(ROOM_CURVE_COLOR, 1).fill();
-    t.draw(String(p.count), x + 5, levelY(p.average) + 2.5, { size: 6.5, weight: 700, color: ROOM_CURVE_COLOR });
+    t.draw(String(p.count), x + 6, levelY(p.average) + 2.5, { size: 6.5, weight: 700, color: ROOM_CURVE_COLOR });
     if (p.split) {
       const y = levelY(p.max) - 7;
       doc.polygon([x, y - 4], [x + 4, y], [x, y + 4], [x - 4, y]).fillColor(ROOM_SPLIT_COLOR, 1).fill();
