@@ -179,7 +179,7 @@ describe('votes hidden until the round closes', () => {
     const ben = await participant(s, 'Ben');
     const st = await anna.state();
     const lane = st.lanes[0]!;
-    const [n1, n2, n3] = ['Slow checkout', 'No guest option', 'Shipping cost late'].map((text) => ok<{ id: string }>('notes.create', { projectId, stageId: st.stages[1]!.id, laneId: lane.id, text }).id);
+    const [n1, n2, n3] = ['Slow checkout', 'No guest option', 'Shipping cost late'].map((text) => ok<{ id: string }>('notes.create', { projectId, stageId: st.stages[1]!.id, laneId: lane.id, text }).id) as [string, string, string];
     const round = ok<VotingRound>('voting.open', { projectId, name: 'Quiet vote', votesPerParticipant: 3, hideVotes: true });
     expect(round.hideVotes).toBe(true);
 

@@ -24,7 +24,7 @@ export function Brainstorm({ private: on, held, busy, onPrivate, onReveal }: Bra
     <section className="room-brainstorm" aria-label="Private brainstorm" data-testid="room-brainstorm">
       {on !== null && (
         <label className="room-private">
-          <input type="checkbox" checked={on} disabled={busy} onChange={(e) => onPrivate(e.target.checked)} aria-describedby={hintId} data-testid="room-private" />
+          <input type="checkbox" checked={on} onChange={(e) => onPrivate(e.target.checked)} aria-describedby={hintId} data-testid="room-private" />
           <span>Private brainstorm</span>
         </label>
       )}

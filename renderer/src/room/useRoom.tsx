@@ -46,11 +46,11 @@ export function useRoom(projectId: string): Room {
     else setError(r.error.message);
   };
   const setPrivate = async (on: boolean) => {
-    setBusy(true);
+    // Shown switched at once; the answer (or a refusal) sets it as it is.
+    setStatus((s) => (s ? { ...s, private: on } : s));
     const r = await client.api['room.private']({ private: on });
-    setBusy(false);
-    if (r.ok) setStatus(r.value);
-    else setError(r.error.message);
+    if (!r.ok) setError(r.error.message);
+    await reread();
   };
   const reveal = async (cell: { stageId: string; laneId: string } | null) => {
     setBusy(true);
