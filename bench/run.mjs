@@ -9,6 +9,8 @@
  *   --rounds=3        A B rounds per size (default 3)
  *   --typed=200       notes typed for Enter → acknowledged (0 to skip; at 3,000 notes, or the
  *                     largest size below it)
+ *   --room-seconds=60 room mode under load: 30 participants on loopback each add a note a second
+ *                     for this long (0 to skip); p50/p99 send → acknowledged and → the facilitator
  *   --no-reference    Journeywall only
  *   --screenshots     save each page after its first draw to a temporary folder (to compare the scenes)
  */
@@ -28,12 +30,13 @@ import { best, printTable, ratios, targets, writeResults } from './lib/report.mj
 import { createBenchProject, typedNotes } from './lib/seed.mjs';
 import { round } from './lib/stats.mjs';
 import { enterToAck, harnessFloor, hostRoundTrip } from './lib/typing.mjs';
+import { roomLoad } from './lib/room-load.mjs';
 
 const LIMIT_MINUTES = 10;
 const SETTLE_MS = 1000;
 
 function options(argv) {
-  const known = /^--(build|no-reference|screenshots|sizes=.*|rounds=.*|typed=.*)$/;
+  const known = /^--(build|no-reference|screenshots|sizes=.*|rounds=.*|typed=.*|room-seconds=.*)$/;
   const unknown = argv.filter((a) => !known.test(a));
   if (unknown.length) throw new Error(`Unknown option ${unknown.join(' ')} (see the top of bench/run.mjs).`);
   const get = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -43,11 +46,13 @@ function options(argv) {
     sizes: get('sizes', '500,1000,3000,5000').split(',').map(Number),
     rounds: Number(get('rounds', '3')),
     typed: Number(get('typed', '200')),
+    roomSeconds: Number(get('room-seconds', '60')),
     screenshots: argv.includes('--screenshots') ? fs.mkdtempSync(path.join(os.tmpdir(), 'journeywall-bench-screens-')) : null,
   };
   const whole = (v, min) => Number.isInteger(v) && v >= min;
   if (!opts.sizes.every((n) => whole(n, 1) && n <= 10_000)) throw new Error('--sizes takes note counts from 1 to 10,000, e.g. --sizes=500,1000');
   if (!whole(opts.rounds, 1) || !whole(opts.typed, 0)) throw new Error('--rounds takes a whole number ≥ 1, --typed one ≥ 0');
+  if (!whole(opts.roomSeconds, 0) || opts.roomSeconds > 120) throw new Error('--room-seconds takes a whole number from 0 to 120');
   return opts;
 }
 
@@ -230,8 +235,18 @@ async function main() {
     }
   }
   const features = await timeFeatures(methods, { api, projects });
+  // Room mode: 30 phones on loopback, a note a second each (bench/lib/room-load.mjs).
+  const room =
+    opts.roomSeconds > 0
+      ? await step(`Room mode: 30 participants, a note a second each for ${opts.roomSeconds} s (loopback)`, () =>
+          roomLoad({ api, host, participants: 30, seconds: opts.roomSeconds, say: (m) => log(`  ${m}`) }).catch((e) => {
+            warn(e.message);
+            return { error: e.message };
+          }),
+        )
+      : null;
 
-  const results = { ...metadata({ startedAt, loadBefore, chromium, args, app, build, reference, opts, server }), sizes, enterToAck: typing, enterToAckDesktop: typingDesktop, features, network };
+  const results = { ...metadata({ startedAt, loadBefore, chromium, args, app, build, reference, opts, server }), sizes, enterToAck: typing, enterToAckDesktop: typingDesktop, features, room, network };
   results.targets = targets(results);
 
   printTable(results);

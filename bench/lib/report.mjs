@@ -43,6 +43,11 @@ export function targets(results) {
   else if (web?.enterToAckMs) add(`${web.mapNotes} notes: Enter → acknowledged p99 ≤ 20 ms`, web.enterToAckMs.p99 <= 20, `${web.enterToAckMs.p99} ms`);
   if (desk?.enterToAckMs && web?.enterToAckMs) add(`${web.mapNotes} notes: Enter → acknowledged in Chromium as it comes (not a check)`, null, `p99 ${web.enterToAckMs.p99} ms; a bare input there: p99 ${web.floorMs?.p99 ?? '–'} ms`);
   for (const f of Object.values(results.features)) add(`${f.label} < ${f.targetMs / 1000} s`, f.status === 'timed' ? f.ms < f.targetMs : null, f.status === 'timed' ? `${f.ms} ms` : f.status);
+  const room = results.room;
+  if (room?.sendToFacilitatorMs) {
+    add('Room: every note stored exactly once', room.ok, `${room.storedOnce} of ${room.expected}`);
+    add(`Room (${room.participants} participants): send → facilitator p99 < 100 ms`, room.sendToFacilitatorMs.p99 < 100, `${room.sendToFacilitatorMs.p99} ms`);
+  }
   return out;
 }
 
@@ -90,6 +95,12 @@ export function printTable(results) {
     } else if (e?.error) console.log(`Enter → acknowledged, ${where}: FAILED: ${e.error}`);
   }
   for (const f of Object.values(results.features)) console.log(`${f.label}: ${f.status === 'timed' ? `${f.ms} ms` : f.status}`);
+  const r = results.room;
+  if (r?.sendToAckMs)
+    console.log(
+      `Room mode, ${r.participants} participants × a note a second for ${r.seconds} s (loopback): ${r.storedOnce} of ${r.expected} notes stored exactly once${r.refused ? `, ${r.refused} refused` : ''}; send → acknowledged p50 ${r.sendToAckMs.p50} ms, p99 ${r.sendToAckMs.p99} ms; send → on the facilitator's connection p50 ${r.sendToFacilitatorMs.p50} ms, p99 ${r.sendToFacilitatorMs.p99} ms`,
+    );
+  else if (r?.error) console.log(`Room mode under load: FAILED: ${r.error}`);
   const n = results.network;
   console.log(`Network: ${n.requests} requests, ${n.blocked.length} blocked for leaving 127.0.0.1${n.blocked.length ? `:\n  ${[...new Set(n.blocked)].slice(0, 10).join('\n  ')}` : ''}`);
 

@@ -5,6 +5,7 @@
  * add the data to ReportData and a section here.
  */
 import type { ProjectMap, ReportMapMode, ReportPaper, VotingResults } from '../../shared/api/schemas';
+import type { RoomCurvePoint } from '../../shared/api/methods/room';
 import { HEADING as APPENDIX_HEADING, renderAppendix } from './appendix';
 import { isoDay, renderCover } from './cover';
 import { ReportDoc } from './document';
@@ -27,6 +28,8 @@ export interface ReportData {
   map: ProjectMap;
   /** Every voting round's results, oldest first. */
   voting: VotingResults[];
+  /** The room's emotion curve (room mode): drawn beside the facilitator's on the first emotion lane. */
+  room: RoomCurvePoint[];
   /** Titles of the sections after the cover, as the cover's contents lists them. */
   contents: string[];
   scene: MapScene;
@@ -64,7 +67,7 @@ export interface Report {
   sections: string[];
 }
 
-export function makeReport(source: ProjectMap, options: ReportOptions, voting: VotingResults[] = [], photos?: ReadonlyMap<string, { type: string; bytes: Buffer }>): Report {
+export function makeReport(source: ProjectMap, options: ReportOptions, voting: VotingResults[] = [], room: RoomCurvePoint[] = [], photos?: ReadonlyMap<string, { type: string; bytes: Buffer }>): Report {
   const madeOn = options.madeOn ?? new Date();
   // A blank map's untouched placeholder stage and lane are scaffolding: never printed empty.
   const map = cleanMap(withoutPlaceholders(source));
@@ -75,7 +78,7 @@ export function makeReport(source: ProjectMap, options: ReportOptions, voting: V
     subject: `Customer journey map${p.client ? ` for ${p.client}` : ''}`,
     madeOn,
   });
-  const data: ReportData = { map, voting, contents: [], scene: mapScene(map, r.type, voting), options, madeOn, ...(photos ? { photos } : {}) };
+  const data: ReportData = { map, voting, room, contents: [], scene: mapScene(map, r.type, voting), options, madeOn, ...(photos ? { photos } : {}) };
   const shown = SECTIONS.filter((section) => section.applies(data));
   data.contents = shown.flatMap((section) => (section.title ? [section.title] : []));
   for (const section of shown) section.render(r, data);

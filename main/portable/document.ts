@@ -39,6 +39,7 @@ import {
   type ImportCounts,
 } from '../../shared/api/schemas';
 import { SNAPSHOT_FORMAT, StoredSnapshot } from '../services/snapshots';
+import { EMPTY_ROOM, RoomDoc, roomDocProblems } from '../room/scores';
 
 const RefId = z.string({ error: 'must be text' }).min(1, { error: 'is missing' }).max(200, { error: 'is too long to be an id' });
 const Position = z.int({ error: 'must be a whole number' }).min(-1_000_000_000, { error: 'is out of range' }).max(1_000_000_000, { error: 'is out of range' });
@@ -119,11 +120,14 @@ export const PortableProject = obj({
       openedAt: When,
       closedAt: When.nullable(),
       snapshotId: RefId.nullable(),
+      hideVotes: z.boolean({ error: 'must be true or false' }).default(false),
       votes: list(obj({ noteId: RefId, participant: ParticipantName, castAt: When }), 'votes', 1_000_000),
     }),
     'voting rounds',
     1000,
   ),
+  /** The room's emotion scores and who gave them (room mode); none in files made before. */
+  room: RoomDoc.default(EMPTY_ROOM),
 }).superRefine((p, check) => {
   const problem = (path: (string | number)[], message: string) => check.addIssue({ code: 'custom', path, message });
   const unique = (items: { id: string }[], where: string, what: string) => {
@@ -177,6 +181,7 @@ export const PortableProject = obj({
     });
   });
   if (open > 1) problem(['rounds'], `has ${open} open voting rounds; a project has at most one`);
+  for (const { path, message } of roomDocProblems(p.room, stages)) check.addIssue({ code: 'custom', path: ['room', ...path], message });
   const entries = new Set<string>();
   p.copis.entries.forEach((e, i) => {
     if (entries.has(e.id)) problem(['copis', 'entries', i], 'has the same id as another COPIS entry');
@@ -295,6 +300,9 @@ const FIELDS: Record<string, string> = {
   element: 'element',
   entryId: 'entry',
   targetId: 'stage or note',
+  participantId: 'participant',
+  joinedAt: 'time of joining',
+  hideVotes: 'hidden votes',
 };
 
 const LISTS: Record<string, string> = {
@@ -328,6 +336,12 @@ const textAt = (root: unknown, path: readonly PropertyKey[]): string | null => {
 function subject(raw: unknown, path: readonly PropertyKey[]): { words: string; rest: readonly PropertyKey[] } {
   const [list, index, ...rest] = path;
   if (list === 'project') return { words: 'The project', rest: path.slice(1) };
+  if (list === 'room') {
+    const [, kind, i, ...more] = path;
+    if (kind === 'scores' && typeof i === 'number') return { words: `Room emotion score ${i + 1}`, rest: more };
+    if (kind === 'participants' && typeof i === 'number') return { words: `Room participant ${i + 1}`, rest: more };
+    return { words: 'The room’s emotion scores', rest: [] };
+  }
   if (list === 'copis') {
     const [, kind, i, ...more] = path;
     if (kind === 'entries' && typeof i === 'number') {

@@ -116,6 +116,8 @@ export interface ImportPlan {
   /** id, project_id, name, role, background, goals, pain_points, needs, quote, color, position; the photo (base64) is checked and scaled as it is written. */
   personas: { row: unknown[]; name: string; photo: string | null }[];
   kpis: unknown[][];
+  roomParticipants: unknown[][];
+  roomScores: unknown[][];
 }
 
 /** Every row of the checked project with new ids (pure apart from the ids; runs in the worker). */
@@ -129,6 +131,7 @@ export function planImport(p: CheckedProject): ImportPlan {
   const snapshotId = idMap();
   const roundId = idMap();
   const entryId = idMap();
+  const participantId = idMap();
   const persona = (id: string | null) => (id === null ? null : personaId(id));
   const d = p.project;
   const plan: ImportPlan = {
@@ -149,6 +152,8 @@ export function planImport(p: CheckedProject): ImportPlan {
       photo: x.photo ? x.photo.data : null,
     })),
     kpis: ordered(p.kpis).map((k, i) => [kpiId(k.id), projectId, k.stageId === null ? null : stageId(k.stageId), k.noteId === null ? null : noteId(k.noteId), k.name, k.unit, k.target, k.actual, k.direction, k.note, i]),
+    roomParticipants: [],
+    roomScores: [],
   };
 
   // Positions 0…n−1 in every cell, in the file's order.
@@ -192,6 +197,14 @@ export function planImport(p: CheckedProject): ImportPlan {
       ...(m.personas ? { personas: m.personas.map((x) => ({ ...x, id: personaId(x.id) })) } : {}),
       ...(m.photos ? { photos: Object.fromEntries(Object.entries(m.photos).map(([id, ph]) => [personaId(id), ph])) } : {}),
       ...(m.kpis ? { kpis: m.kpis.map((x) => ({ ...x, id: kpiId(x.id), stageId: x.stageId === null ? null : stageId(x.stageId), noteId: x.noteId === null ? null : noteId(x.noteId) })) } : {}),
+      ...(m.room
+        ? {
+            room: {
+              participants: m.room.participants.map((x) => ({ ...x, id: participantId(x.id) })),
+              scores: m.room.scores.map((x) => ({ ...x, stageId: stageId(x.stageId), participantId: participantId(x.participantId) })),
+            },
+          }
+        : {}),
     };
     plan.snapshots.push([snapshotId(s.id), projectId, s.name, s.reason, s.createdAt, doc.notes.length, JSON.stringify(doc)]);
   }
@@ -201,9 +214,14 @@ export function planImport(p: CheckedProject): ImportPlan {
   for (const r of p.rounds) {
     const lanes = r.laneIds === null ? null : JSON.stringify([...new Set(r.laneIds)].filter((id) => lanesInFile.has(id)).map(laneId));
     const id = roundId(r.id);
-    plan.rounds.push([id, projectId, r.name, r.votesPerParticipant, lanes, r.status, r.openedAt, r.closedAt, r.snapshotId === null ? null : snapshotId(r.snapshotId)]);
+    plan.rounds.push([id, projectId, r.name, r.votesPerParticipant, lanes, r.status, r.openedAt, r.closedAt, r.snapshotId === null ? null : snapshotId(r.snapshotId), r.hideVotes ? 1 : 0]);
     for (const v of r.votes) plan.votes.push([projectId, id, noteId(v.noteId), v.participant, v.castAt]);
   }
+  // The room's scores; participants of the file's versions who are not in the file's own list come too (restoring a version brings their scores back).
+  const people = new Map<string, { id: string; name: string; joinedAt: string }>();
+  for (const x of [...p.room.participants, ...p.snapshots.flatMap((s) => s.doc.room?.participants ?? [])]) if (!people.has(x.id)) people.set(x.id, x);
+  for (const x of people.values()) plan.roomParticipants.push([participantId(x.id), projectId, x.name, x.joinedAt]);
+  for (const s of p.room.scores) plan.roomScores.push([projectId, stageId(s.stageId), participantId(s.participantId), s.score, s.reason, s.updatedAt]);
   return plan;
 }
 
@@ -228,7 +246,7 @@ export function writeImport(ctx: ServiceContext, plan: ImportPlan): string {
     run('INSERT INTO notes (id, project_id, stage_id, lane_id, text, color, tags, channel, author, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', plan.notes);
     run('INSERT INTO emotion_scores (project_id, lane_id, stage_id, persona_id, score, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', plan.emotions.map((e) => [...e, now]));
     run('INSERT INTO snapshots (id, project_id, name, reason, created_at, note_count, data) VALUES (?, ?, ?, ?, ?, ?, ?)', plan.snapshots);
-    run('INSERT INTO voting_rounds (id, project_id, name, votes_per_participant, lane_ids, status, opened_at, closed_at, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', plan.rounds);
+    run('INSERT INTO voting_rounds (id, project_id, name, votes_per_participant, lane_ids, status, opened_at, closed_at, snapshot_id, hide_votes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', plan.rounds);
     run('INSERT INTO votes (project_id, round_id, note_id, participant, cast_at) VALUES (?, ?, ?, ?, ?)', plan.votes);
     run('INSERT INTO copis_entries (id, project_id, element, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', plan.copisEntries);
     run('INSERT INTO copis_links (project_id, entry_id, kind, target_id) VALUES (?, ?, ?, ?)', plan.copisLinks);
@@ -249,6 +267,8 @@ export function writeImport(ctx: ServiceContext, plan: ImportPlan): string {
       addPersona.run(...x.row, photo?.bytes ?? null, photo?.type ?? null, photo?.width ?? null, photo?.height ?? null, now);
     }
     run('INSERT INTO kpis (id, project_id, stage_id, note_id, name, unit, target, actual, direction, note, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', plan.kpis);
+    run('INSERT INTO room_participants (id, project_id, name, joined_at) VALUES (?, ?, ?, ?)', plan.roomParticipants);
+    run('INSERT INTO room_emotion_scores (project_id, stage_id, participant_id, score, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?)', plan.roomScores);
   })();
   ctx.emitProjects();
   return projectId;

@@ -249,9 +249,14 @@ function readRows(db: Db): ReadResult {
           openedAt: r.opened_at,
           closedAt: r.closed_at,
           snapshotId: r.snapshot_id,
+          hideVotes: r.hide_votes === 1 ? true : r.hide_votes === 0 ? false : r.hide_votes,
           votes: (votesByRound.get(r.id) ?? []).map((v) => ({ noteId: v.note_id, participant: v.participant, castAt: v.cast_at })),
         }) as never,
     ),
+    room: {
+      participants: all('room_participants').map((r) => ({ id: r.id, name: r.name, joinedAt: r.joined_at }) as never),
+      scores: all('room_emotion_scores').map((r) => ({ stageId: r.stage_id, participantId: r.participant_id, score: r.score, reason: r.reason, updatedAt: r.updated_at }) as never),
+    },
   };
   return { input, problems: [] };
 }

@@ -36,7 +36,11 @@
  *                    ("higher" | "lower": which is better), note, position }]
  *   votingRounds  [{ id, name, votesPerParticipant (1–99), laneIds (null: every notes and
  *                    touchpoints lane), status ("open" | "closed"), openedAt, closedAt,
+ *                    hideVotes (true: its counts were hidden until it closed),
  *                    votes: [{ noteId, participant, castAt }] }]   one entry per dot
+ *   room          { participants: [{ id, name, joinedAt }],        the room's emotion scores
+ *                   scores: [{ stageId, participantId, score (−2…2), (room mode): who gave them,
+ *                              reason (≤ 500 characters), updatedAt }] }   one per person and stage
  *
  * Ids are any text, unique within their list; they only tie the document together (a note's
  * stageId is the id of a stage in the same document) and are replaced on import. For documents
@@ -53,6 +57,7 @@ import type { ReadResult } from './journey';
 import { columnList } from './tables';
 import { LIVE_LINK } from '../services/copis';
 import { PERSONA_COLORS } from '../../shared/domain/persona';
+import { readRoomDoc } from '../room/scores';
 
 type Row = Record<string, unknown>;
 
@@ -73,7 +78,7 @@ export function writeJson(library: Db, projectId: string, now: string): string {
     const links = rows(`SELECT entry_id, kind, target_id FROM copis_links k WHERE k.project_id = ? AND ${LIVE_LINK} ORDER BY entry_id, kind, target_id`);
     const personas = rows('SELECT id, name, role, background, goals, pain_points, needs, quote, color, position, photo, photo_type FROM personas WHERE project_id = ? ORDER BY position, rowid');
     const kpis = rows('SELECT id, stage_id, note_id, name, unit, target, actual, direction, note, position FROM kpis WHERE project_id = ? ORDER BY position, rowid');
-    const rounds = rows('SELECT id, name, votes_per_participant, lane_ids, status, opened_at, closed_at FROM voting_rounds WHERE project_id = ? ORDER BY opened_at, rowid');
+    const rounds = rows('SELECT id, name, votes_per_participant, lane_ids, status, opened_at, closed_at, hide_votes FROM voting_rounds WHERE project_id = ? ORDER BY opened_at, rowid');
     const votesByRound = new Map<unknown, Row[]>();
     for (const v of rows('SELECT round_id, note_id, participant, cast_at FROM votes WHERE project_id = ? ORDER BY id')) {
       const list = votesByRound.get(v.round_id);
@@ -137,8 +142,10 @@ export function writeJson(library: Db, projectId: string, now: string): string {
         status: r.status,
         openedAt: r.opened_at,
         closedAt: r.closed_at,
+        hideVotes: r.hide_votes === 1,
         votes: (votesByRound.get(r.id) ?? []).map((v) => ({ noteId: v.note_id, participant: v.participant, castAt: v.cast_at })),
       })),
+      room: readRoomDoc(library, projectId),
     };
   })();
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -244,8 +251,15 @@ export function readJson(text: string, now: string): ReadResult {
       openedAt: r.openedAt ?? now,
       closedAt: r.closedAt ?? null,
       snapshotId: null,
+      hideVotes: r.hideVotes ?? false,
       votes: each(listOf(r.votes), (v) => ({ noteId: v.noteId, participant: v.participant, castAt: v.castAt ?? now })),
     })),
+    room: isObject(doc.room)
+      ? {
+          participants: each(listOf(doc.room.participants), (x) => ({ id: x.id, name: x.name, joinedAt: x.joinedAt ?? now })),
+          scores: each(listOf(doc.room.scores), (x) => ({ stageId: x.stageId, participantId: x.participantId, score: x.score, reason: x.reason ?? '', updatedAt: x.updatedAt ?? now })),
+        }
+      : (doc.room ?? { participants: [], scores: [] }),
   };
   return { input: input as unknown as PortableInput, problems: [] };
 }

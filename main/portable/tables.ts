@@ -16,20 +16,22 @@ export const PROJECT_TABLES = {
   personas: ['id', 'project_id', 'name', 'role', 'background', 'goals', 'pain_points', 'needs', 'quote', 'color', 'position', 'photo', 'photo_type', 'photo_width', 'photo_height', 'updated_at'],
   kpis: ['id', 'project_id', 'stage_id', 'note_id', 'name', 'unit', 'target', 'actual', 'direction', 'note', 'position'],
   snapshots: ['id', 'project_id', 'name', 'reason', 'created_at', 'note_count', 'data'],
-  voting_rounds: ['id', 'project_id', 'name', 'votes_per_participant', 'lane_ids', 'status', 'opened_at', 'closed_at', 'snapshot_id'],
+  voting_rounds: ['id', 'project_id', 'name', 'votes_per_participant', 'lane_ids', 'status', 'opened_at', 'closed_at', 'snapshot_id', 'hide_votes'],
   votes: ['id', 'project_id', 'round_id', 'note_id', 'participant', 'cast_at'],
   copis_entries: ['id', 'project_id', 'element', 'text', 'position', 'created_at', 'updated_at'],
   copis_links: ['project_id', 'entry_id', 'kind', 'target_id'],
+  room_participants: ['id', 'project_id', 'name', 'joined_at'],
+  room_emotion_scores: ['project_id', 'stage_id', 'participant_id', 'score', 'reason', 'updated_at'],
 } as const;
 
 export type ProjectTable = keyof typeof PROJECT_TABLES;
 export const PROJECT_TABLE_NAMES = Object.keys(PROJECT_TABLES) as ProjectTable[];
 /**
- * Tables that are part of every library but not of a project file: the library's own settings, and
- * the room's tables (who joined, whose notes, their own emotion scores), which .journey/JSON do not
- * carry yet.
+ * Tables that are part of every library but not of a project file: the library's own settings. Of the room's, a file carries
+ * its emotion scores and who gave them (the room's curve); not whose note is whose (that lets a
+ * participant edit their notes while the room is open) nor notes a private brainstorm holds back.
  */
-export const LIBRARY_ONLY_TABLES = ['schema_migrations', 'library_settings', 'room_participants', 'room_notes', 'room_emotion_scores'] as const;
+export const LIBRARY_ONLY_TABLES = ['schema_migrations', 'library_settings', 'room_notes', 'room_held_notes'] as const;
 
 /** The order rows are read in, so that a file is written (and read back) the same every time. */
 export const ROW_ORDER: Record<ProjectTable, string> = {
@@ -45,6 +47,8 @@ export const ROW_ORDER: Record<ProjectTable, string> = {
   votes: 'id',
   copis_entries: 'element, position, rowid',
   copis_links: 'entry_id, kind, target_id',
+  room_participants: 'joined_at, id',
+  room_emotion_scores: 'stage_id, participant_id',
 };
 
 export const columnList = (table: ProjectTable): string => PROJECT_TABLES[table].map((c) => `"${c}"`).join(', ');

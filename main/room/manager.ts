@@ -11,14 +11,14 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ApiEvent } from '../../shared/api/contract';
 import { ApiFailure, type ApiError, type Result } from '../../shared/api/errors';
-import type { RoomCurvePoint, RoomInterface, RoomStatus } from '../../shared/api/methods/room';
+import type { RoomCurvePoint, RoomHeldCell, RoomInterface, RoomStatus } from '../../shared/api/methods/room';
 import { isParticipantMethod, participantContract, type ParticipantMethod, type ParticipantRequest } from '../../shared/api/participant';
-import { roomCurve } from '../../shared/domain/room-curve';
 import { sameParticipant } from '../../shared/domain/voting';
 import { describeIssues, type Dispatch } from '../api/dispatch';
 import { JoinGuard, RateLimiter, type JoinGuardOptions, type RateLimiterOptions } from './guard';
 import { listInterfaces, urlHost, type InterfaceSource } from './interfaces';
 import { qrPath } from './qr';
+import { roomCurveOf } from './scores';
 import { startRoomServer, type RoomConnection, type RoomServer } from './server';
 import { participantService, type Participant } from './service';
 
@@ -28,6 +28,9 @@ export interface RoomControl {
   open(projectId: string, address: string): RoomStatus;
   close(): RoomStatus;
   curve(projectId: string): RoomCurvePoint[];
+  setPrivate(on: boolean): RoomStatus;
+  held(projectId: string): RoomHeldCell[];
+  reveal(projectId: string, cell: { stageId: string; laneId: string } | null): { revealed: number };
 }
 
 export interface RoomManagerOptions {
@@ -62,6 +65,8 @@ export class RoomManager implements RoomControl {
   private server: RoomServer | null = null;
   private error: string | null = null;
   private qr: RoomStatus['qr'] = null;
+  /** Private brainstorm: participants' new notes are held back until revealed. Off when a room opens. */
+  private isPrivate = false;
   private readonly members = new Map<string, Member>();
   private readonly byToken = new Map<string, Member>();
   private guard: JoinGuard;
@@ -80,7 +85,7 @@ export class RoomManager implements RoomControl {
   opened: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: RoomManagerOptions) {
-    this.service = participantService({ db: o.db, dispatch: o.dispatch, changed: () => this.changed() });
+    this.service = participantService({ db: o.db, dispatch: o.dispatch, changed: () => this.changed(), isPrivate: () => this.isPrivate });
     this.guard = new JoinGuard(o.joinGuard);
     this.pace = new RateLimiter(o.pace ?? { burst: 20, perSecond: 5 });
   }
@@ -102,6 +107,7 @@ export class RoomManager implements RoomControl {
       qr: this.qr,
       participants: [...this.members.values()].map((m) => ({ id: m.participant.id, name: m.participant.name, connected: m.connections.size > 0, notes: counts.get(m.participant.id) ?? 0 })),
       error: this.error,
+      private: this.isPrivate,
     };
   }
 
@@ -160,11 +166,33 @@ export class RoomManager implements RoomControl {
   }
 
   curve(projectId: string): RoomCurvePoint[] {
-    const stages = this.o.db().prepare('SELECT id FROM stages WHERE project_id = ? ORDER BY position').pluck().all(projectId) as string[];
-    return roomCurve(stages, this.service.curveScores(projectId));
+    return roomCurveOf(this.o.db(), projectId);
+  }
+
+  setPrivate(on: boolean): RoomStatus {
+    if (this.state === 'closed') throw new ApiFailure('conflict', 'The room is closed. Open it first; then the brainstorm can be made private.');
+    if (this.isPrivate !== on) {
+      this.isPrivate = on;
+      this.changed();
+      // The pages say whether what their people write is held back.
+      if (this.server) this.notify(this.server.connections().filter((c) => c.participantId));
+    }
+    return this.status();
+  }
+
+  held(projectId: string): RoomHeldCell[] {
+    return this.service.held(projectId);
+  }
+
+  reveal(projectId: string, cell: { stageId: string; laneId: string } | null): { revealed: number } {
+    if (!this.o.db().prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId)) throw new ApiFailure('not_found', 'The project does not exist (it may have been deleted).');
+    const revealed = this.service.reveal(projectId, cell);
+    if (revealed > 0) this.changed();
+    return { revealed };
   }
 
   private reset() {
+    this.isPrivate = false;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.state = 'closed';

@@ -3,7 +3,7 @@ import { ApiFailure } from '../../shared/api/errors';
 import type { RoomControl } from '../room/manager';
 import type { Handlers } from './context';
 
-type RoomHandlers = Pick<Handlers, 'room.interfaces' | 'room.status' | 'room.open' | 'room.close' | 'room.curve'>;
+type RoomHandlers = Pick<Handlers, 'room.interfaces' | 'room.status' | 'room.open' | 'room.close' | 'room.curve' | 'room.private' | 'room.held' | 'room.reveal'>;
 
 export function roomHandlers(room: RoomControl | undefined): RoomHandlers {
   const r = (): RoomControl => {
@@ -16,5 +16,11 @@ export function roomHandlers(room: RoomControl | undefined): RoomHandlers {
     'room.open': (input) => r().open(input.projectId, input.address),
     'room.close': () => r().close(),
     'room.curve': (input) => r().curve(input.projectId),
+    'room.private': (input) => r().setPrivate(input.private),
+    'room.held': (input) => r().held(input.projectId),
+    'room.reveal': (input) => {
+      if ((input.stageId === undefined) !== (input.laneId === undefined)) throw new ApiFailure('invalid_input', 'Give both a stage and a lane (one cell), or neither (every cell).');
+      return r().reveal(input.projectId, input.stageId !== undefined && input.laneId !== undefined ? { stageId: input.stageId, laneId: input.laneId } : null);
+    },
   };
 }

@@ -22,6 +22,8 @@ import { copisOps } from './copis';
 import { personaOps } from './personas';
 import { kpiOps } from './kpis';
 import { preparePhoto } from '../images/photo';
+import { RoomDoc, readRoomDoc, roomCurveOfDoc, roomCurveOf, writeRoomDoc } from '../room/scores';
+import { diffRoomCurves } from '../../shared/domain/room-curve';
 
 type SnapshotHandlers = Pick<Handlers, 'snapshots.create' | 'snapshots.list' | 'snapshots.get' | 'snapshots.compare' | 'snapshots.restore' | 'snapshots.delete'>;
 
@@ -44,6 +46,8 @@ export const StoredSnapshot = z
     personas: z.array(Persona.extend({ name: NonEmpty })).max(10_000).optional(),
     photos: z.record(z.string(), PhotoData).optional(),
     kpis: z.array(Kpi.extend({ name: NonEmpty })).max(100_000).optional(),
+    /** Since room mode's curve: the room's emotion scores as they were (absent in older versions). */
+    room: RoomDoc.optional(),
   })
   .superRefine((doc, check) => {
     const stages = new Set(doc.stages.map((s) => s.id));
@@ -57,6 +61,10 @@ export const StoredSnapshot = z
     if (doc.emotions.some((e) => !stages.has(e.stageId) || !lanes.has(e.laneId))) check.addIssue({ code: 'custom', message: 'an emotion score is in a stage or lane that is not in the snapshot' });
     const points = new Set(doc.emotions.map((e) => `${e.laneId} ${e.stageId} ${e.personaId ?? ''}`));
     if (points.size !== doc.emotions.length) check.addIssue({ code: 'custom', message: 'it has two emotion scores for the same point' });
+    if (doc.room) {
+      const people = new Set(doc.room.participants.map((p) => p.id));
+      if (doc.room.scores.some((r) => !stages.has(r.stageId) || !people.has(r.participantId))) check.addIssue({ code: 'custom', message: 'a room score is for a stage or by a person that is not in the snapshot' });
+    }
     if (doc.copis) {
       const entries = new Set(doc.copis.entries.map((e) => e.id));
       if (entries.size !== doc.copis.entries.length) check.addIssue({ code: 'custom', message: 'it lists the same COPIS entry twice' });
@@ -110,6 +118,7 @@ export function snapshotOps(ctx: ServiceContext) {
         return photo ? [[p.id, photo]] : [];
       })),
       kpis: map.kpis,
+      room: readRoomDoc(ctx.db, projectId),
     };
     const id = randomUUID();
     ctx
@@ -119,7 +128,7 @@ export function snapshotOps(ctx: ServiceContext) {
   };
 
   /** A snapshot with its map, checked; a damaged one is refused in words. */
-  const load = (projectId: string, snapshotId: string): Snapshot => {
+  const load = (projectId: string, snapshotId: string): Snapshot & { room: RoomDoc | undefined } => {
     const head = summary(projectId, snapshotId);
     const data = ctx.sql('SELECT data FROM snapshots WHERE id = ?').pluck().get(snapshotId) as string;
     const damaged = (why: string) =>
@@ -140,8 +149,8 @@ export function snapshotOps(ctx: ServiceContext) {
       throw damaged(`${where}${issue.message}`.slice(0, 200));
     }
     if (parsed.data.project.id !== projectId) throw damaged('it belongs to another project');
-    const { format: _format, ...map } = parsed.data;
-    return { ...head, map };
+    const { format: _format, room, ...map } = parsed.data;
+    return { ...head, map, room };
   };
 
   return { summary, take, load };
@@ -233,16 +242,23 @@ export function snapshotHandlers(ctx: ServiceContext): SnapshotHandlers {
     'snapshots.compare': (input) =>
       ctx.db.transaction(() => {
         ctx.assertProject(input.projectId);
-        const { map, ...snapshot } = ops.load(input.projectId, input.snapshotId);
-        return { snapshot, diff: diffMaps(map, readMap(ctx, input.projectId)) };
+        const { map, room, ...snapshot } = ops.load(input.projectId, input.snapshotId);
+        const now = readMap(ctx, input.projectId);
+        const order = now.stages.map((s) => s.id);
+        // A version from before the room's curve was kept says nothing about it (not "everything added").
+        const roomDiff = room ? diffRoomCurves(roomCurveOfDoc(order, room), roomCurveOf(ctx.db, input.projectId)) : [];
+        return { snapshot, diff: diffMaps(map, now), room: roomDiff };
       })(),
 
     'snapshots.restore': (input, call) => {
       const result = ctx.change(input.projectId, call, () => {
-        const { map, ...restored } = ops.load(input.projectId, input.snapshotId);
+        const { map, room, ...restored } = ops.load(input.projectId, input.snapshotId);
         const undo = ops.take(input.projectId, `Before restoring “${restored.name}”`, 'before-restore');
+        // The room's scores as the version kept them; a version from before that keeps today's (the stages' deletion below would take them).
+        const roomScores = room ?? readRoomDoc(ctx.db, input.projectId);
         // The notes come back with their ids; the dots on them stay (votes are not part of a version).
         votes.keepVotesAcross(input.projectId, () => replaceMap(input.projectId, map));
+        writeRoomDoc(ctx.db, input.projectId, roomScores);
         return { restored, undo };
       });
       changed(input.projectId);

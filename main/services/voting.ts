@@ -30,11 +30,12 @@ interface RoundRow {
   opened_at: string;
   closed_at: string | null;
   snapshot_id: string | null;
+  hide_votes: number;
   total_votes: number;
   participant_count: number;
 }
 
-const ROUND_COLUMNS = `r.id, r.project_id, r.name, r.votes_per_participant, r.lane_ids, r.status, r.opened_at, r.closed_at, r.snapshot_id,
+const ROUND_COLUMNS = `r.id, r.project_id, r.name, r.votes_per_participant, r.lane_ids, r.status, r.opened_at, r.closed_at, r.snapshot_id, r.hide_votes,
   (SELECT count(*) FROM votes v WHERE v.round_id = r.id) AS total_votes,
   (SELECT count(DISTINCT v.participant) FROM votes v WHERE v.round_id = r.id) AS participant_count`;
 
@@ -66,6 +67,7 @@ export function votingOps(ctx: ServiceContext) {
       openedAt: r.opened_at,
       closedAt: r.closed_at,
       snapshotId: r.snapshot_id,
+      hideVotes: r.hide_votes === 1,
       totalVotes: r.total_votes,
       participantCount: r.participant_count,
     };
@@ -87,16 +89,21 @@ export function votingOps(ctx: ServiceContext) {
     return isVotableKind(kind) && (stored === null || stored.includes(laneId));
   };
 
+  /** An open round whose counts stay hidden until it closes. */
+  const hidden = (r: Pick<RoundRow, 'status' | 'hide_votes'>): boolean => r.status === 'open' && r.hide_votes === 1;
+
   const used = (roundId: string, participant: string): number => ctx.sql('SELECT count(*) FROM votes WHERE round_id = ? AND participant = ?').pluck().get(roundId, participant) as number;
 
   const tally = (r: RoundRow, noteId: string, participant: string): VoteTally => {
     const spent = used(r.id, participant);
+    const own = ctx.sql('SELECT count(*) FROM votes WHERE round_id = ? AND note_id = ? AND participant = ?').pluck().get(r.id, noteId, participant) as number;
     return {
       roundId: r.id,
       noteId,
       participant,
-      noteVotes: ctx.sql('SELECT count(*) FROM votes WHERE round_id = ? AND note_id = ?').pluck().get(r.id, noteId) as number,
-      participantNoteVotes: ctx.sql('SELECT count(*) FROM votes WHERE round_id = ? AND note_id = ? AND participant = ?').pluck().get(r.id, noteId, participant) as number,
+      // Hidden votes: the note's total is not told while the round is open, only this participant's own dots.
+      noteVotes: hidden(r) ? own : (ctx.sql('SELECT count(*) FROM votes WHERE round_id = ? AND note_id = ?').pluck().get(r.id, noteId) as number),
+      participantNoteVotes: own,
       used: spent,
       left: Math.max(0, r.votes_per_participant - spent),
     };
@@ -105,7 +112,8 @@ export function votingOps(ctx: ServiceContext) {
   const results = (projectId: string, roundId: string): VotingResults => {
     const r = roundRow(projectId, roundId);
     const map = readMap(ctx, projectId);
-    const counts = ctx.sql('SELECT note_id AS noteId, count(*) AS votes FROM votes WHERE round_id = ? GROUP BY note_id').all(roundId) as { noteId: string; votes: number }[];
+    // Hidden votes: no counts and no ranking until the round closes (who has voted, and how much, is told).
+    const counts = hidden(r) ? [] : (ctx.sql('SELECT note_id AS noteId, count(*) AS votes FROM votes WHERE round_id = ? GROUP BY note_id').all(roundId) as { noteId: string; votes: number }[]);
     const notes = new Map(map.notes.map((n) => [n.id, n]));
     const stages = new Map(map.stages.map((s) => [s.id, s.title]));
     const lanes = new Map(map.lanes.map((l) => [l.id, l.title]));
@@ -149,7 +157,7 @@ export function votingOps(ctx: ServiceContext) {
     return value;
   };
 
-  return { round, list, results, tally, used, roundRow, covers, keepVotesAcross, lanesOf };
+  return { round, list, results, tally, used, roundRow, covers, keepVotesAcross, lanesOf, hidden };
 }
 
 export function votingHandlers(ctx: ServiceContext): VotingHandlers {
@@ -200,8 +208,8 @@ export function votingHandlers(ctx: ServiceContext): VotingHandlers {
           }
           const id = randomUUID();
           ctx
-            .sql("INSERT INTO voting_rounds (id, project_id, name, votes_per_participant, lane_ids, status, opened_at) VALUES (?, ?, ?, ?, ?, 'open', ?)")
-            .run(id, input.projectId, input.name, input.votesPerParticipant ?? DEFAULT_VOTES_PER_PARTICIPANT, laneIds === null ? null : JSON.stringify(laneIds), ctx.now());
+            .sql("INSERT INTO voting_rounds (id, project_id, name, votes_per_participant, lane_ids, status, opened_at, hide_votes) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)")
+            .run(id, input.projectId, input.name, input.votesPerParticipant ?? DEFAULT_VOTES_PER_PARTICIPANT, laneIds === null ? null : JSON.stringify(laneIds), ctx.now(), input.hideVotes ? 1 : 0);
           return ops.round(input.projectId, id);
         },
       ),

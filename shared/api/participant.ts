@@ -28,6 +28,8 @@ export const ParticipantNote = z.object({
   stageId: Id,
   laneId: Id,
   text: z.string(),
+  /** Held back by a private brainstorm: only its author sees it until the facilitator reveals it. */
+  held: z.boolean().optional(),
 });
 export type ParticipantNote = z.infer<typeof ParticipantNote>;
 
@@ -39,6 +41,8 @@ export const ParticipantRound = z.object({
   name: z.string(),
   votesPerParticipant: z.int(),
   left: z.int(),
+  /** The round's counts stay hidden until it closes (a participant sees only their own dots either way). */
+  hidden: z.boolean(),
   /** The notes that may be voted on, with the dots this participant put on each. */
   notes: z.array(z.object({ id: Id, stageId: Id, laneId: Id, text: z.string(), author: z.string(), mine: z.int() })),
 });
@@ -54,6 +58,8 @@ export const ParticipantState = z.object({
   round: ParticipantRound.nullable(),
   timer: TimerState.nullable(),
   scores: z.array(ParticipantScore),
+  /** Private brainstorm: new notes are held back until the facilitator reveals them. */
+  private: z.boolean(),
 });
 export type ParticipantState = z.infer<typeof ParticipantState>;
 

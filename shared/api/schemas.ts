@@ -419,6 +419,8 @@ export const VotingRound = z.object({
   closedAt: Timestamp.nullable(),
   /** The 'voting-ended' snapshot taken when the round closed (null while open, or once deleted). */
   snapshotId: Id.nullable(),
+  /** Hidden until it closes: while open, nobody is told how many dots a note has (totalVotes counts them all; results list none). */
+  hideVotes: z.boolean(),
   totalVotes: z.int(),
   participantCount: z.int(),
 });

@@ -49,3 +49,36 @@ export function roomCurve(stageOrder: readonly string[], scores: readonly RoomSc
   }
   return out;
 }
+
+export interface RoomCurveChange {
+  stageId: string;
+  /** The stage's average and count in the version (null: nobody had scored it). */
+  before: { average: number; count: number } | null;
+  after: { average: number; count: number } | null;
+}
+
+/** Stages whose room average or number of scores differ between two curves (a version and now), in the `after` curve's order, then stages only `before` has. */
+export function diffRoomCurves(before: readonly RoomCurvePoint[], after: readonly RoomCurvePoint[]): RoomCurveChange[] {
+  const was = new Map(before.map((p) => [p.stageId, p]));
+  const out: RoomCurveChange[] = [];
+  const brief = (p: RoomCurvePoint | undefined) => (p ? { average: p.average, count: p.count } : null);
+  for (const p of after) {
+    const b = was.get(p.stageId);
+    was.delete(p.stageId);
+    if (!b || b.average !== p.average || b.count !== p.count) out.push({ stageId: p.stageId, before: brief(b), after: brief(p) });
+  }
+  for (const b of was.values()) out.push({ stageId: b.stageId, before: brief(b), after: null });
+  return out;
+}
+
+/** The room's colours, the same on the canvas and in the PDF: violet for the room, red for a split. */
+export const ROOM_CURVE_COLOR = '#6d28d9';
+export const ROOM_SPLIT_COLOR = '#b91c1c';
+
+/** "+1.5", "−0.33", "0": an average as people read it. */
+export function formatAverage(n: number): string {
+  const v = Math.round(n * 100) / 100;
+  return v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : '0';
+}
+
+export const peopleLabel = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;

@@ -7,7 +7,13 @@
  * the facilitator's canvas with their authors, each once; a participant votes in an open round
  * (dots left shown, the count drawn on the facilitator's note) and scores a stage; closing the
  * room tells both pages and nothing answers at the address any more.
- * Screenshots: test-results/room-*.png. axe on the join screen and the participant pages.
+ * Room mode's second part in the same session: a private brainstorm (the map shows only how many
+ * notes each cell holds back, the other phone never sees them; revealed cell by cell, then all),
+ * a round whose votes stay hidden until it closes (no count drawn; closed, the ranking is right),
+ * and the room's emotion curve drawn beside the facilitator's with the right average and spread
+ * (read from what the canvas drew: window.__journeywallRoom.lastDrawn).
+ * Screenshots: test-results/room-*.png. axe on the join screen (with the brainstorm section) and
+ * the participant pages.
  */
 import os from 'node:os';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -47,6 +53,15 @@ async function write(page: Page, ...texts: string[]) {
     await page.keyboard.type(t);
     await page.keyboard.press('Enter');
   }
+}
+
+/** What the room's canvas layer drew last: hidden-note counts by cell, and the curve's points. */
+async function roomDrawn(page: Page): Promise<{ held: number[]; curve: { stageId: string; average: number; count: number; min: number; max: number; q1: number; q3: number; split: boolean }[] }> {
+  await settle(page);
+  return page.evaluate(() => {
+    const d = (window as any).__journeywallRoom.lastDrawn;
+    return { held: Object.values(d.held as Record<string, number>).sort(), curve: (d.curve?.points ?? []).map(({ x: _x, y: _y, ...p }: any) => p) };
+  });
 }
 
 /** Notes the facilitator's canvas holds, as "author: text", sorted. */
@@ -121,24 +136,59 @@ test('the facilitator opens the room; phones join by PIN, write, vote and score;
   await expectAccessible(anna);
   await anna.screenshot({ path: 'test-results/room-phone-notes.png', fullPage: true });
 
-  // ── Voting: dots left, the count on the facilitator's canvas ────────────
-  await call('voting.open', { projectId: project.id, name: 'Biggest pains', votesPerParticipant: 2 });
+  // ── Private brainstorm: held back, counted per cell, revealed cell by cell, then all ──
+  await page.getByTestId('room-button').click();
+  await dialog.getByTestId('room-private').check();
+  await expect(anna.getByTestId('p-private')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Hide' }).click();
+  await write(anna, 'Secret: pay by invoice', 'Secret: save my card');
+  await write(ben, 'Secret: compare prices');
+  await expect(anna.getByTestId('p-held')).toHaveCount(2);
+  await expect.poll(async () => (await roomDrawn(page)).held).toEqual([1, 2]);
+  expect((await canvasNotes(page)).filter((n) => n.includes('Secret'))).toEqual([]);
+  await expect(ben.getByTestId('p-notes')).not.toContainText('invoice');
+  await session.shot(page, 'brainstorm-hidden');
+  await page.getByTestId('room-button').click();
+  await expect(dialog.getByTestId('room-held')).toContainText('2 notes hidden');
+  await expectAccessible(page, { include: '[data-testid="room-dialog"]' });
+  await session.shot(page, 'brainstorm-dialog');
+  await dialog.getByRole('button', { name: /^Reveal 2 notes in .* · Pain points$/ }).click();
+  await expect.poll(async () => (await canvasNotes(page)).filter((n) => n.includes('Secret'))).toEqual(['Anna: Secret: pay by invoice', 'Anna: Secret: save my card']);
+  expect((await roomDrawn(page)).held).toEqual([1]);
+  await dialog.getByTestId('room-reveal-all').click();
+  await expect.poll(async () => (await canvasNotes(page)).filter((n) => n.includes('Secret'))).toEqual(['Anna: Secret: pay by invoice', 'Anna: Secret: save my card', 'Ben <b>K</b>: Secret: compare prices']);
+  await expect.poll(async () => (await roomDrawn(page)).held).toEqual([]);
+  await expect(anna.getByTestId('p-held')).toHaveCount(0);
+  await dialog.getByTestId('room-private').uncheck();
+  await dialog.getByRole('button', { name: 'Hide' }).click();
+
+  // ── Voting with hidden votes: dots left, no count anywhere until it closes; then the ranking ──
+  await call('voting.open', { projectId: project.id, name: 'Biggest pains', votesPerParticipant: 2, hideVotes: true });
   await expect(ben.getByTestId('p-dots-left')).toHaveText('2 of 2 dots left');
+  await expect(ben.getByTestId('p-votes-hidden')).toBeVisible();
   await ben.getByRole('button', { name: 'Give a dot to “No guest checkout”' }).tap();
   await expect(ben.getByTestId('p-dots-left')).toHaveText('1 of 2 dots left');
   await ben.getByRole('button', { name: 'Give a dot to “No guest checkout”' }).tap();
   await expect(ben.getByTestId('p-dots-left')).toHaveText('0 of 2 dots left');
   await expect(ben.getByRole('button', { name: 'Give a dot to “No guest checkout”' })).toBeDisabled();
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const c = (window as any).__journeywallCanvas;
-        return Object.entries(c.lastDrawnVotes as Record<string, number>).map(([id, n]) => `${c.scene.notes.get(id).text}=${n}`);
-      }),
-    )
-    .toEqual(['No guest checkout=2']);
+  await anna.getByRole('button', { name: 'Give a dot to “Card form rejects spaces”' }).tap();
+  await expect(anna.getByTestId('p-dots-left')).toHaveText('1 of 2 dots left');
+  const drawnVotes = () =>
+    page.evaluate(() => {
+      const c = (window as any).__journeywallCanvas;
+      return Object.entries(c.lastDrawnVotes as Record<string, number>).map(([id, n]) => `${c.scene.notes.get(id).text}=${n}`).sort();
+    });
+  // The facilitator's screen knows three dots were cast (who voted), and draws none of them.
+  await expect.poll(async () => (await call<{ totalVotes: number }[]>('voting.list', { projectId: project.id }))[0]!.totalVotes).toBe(3);
+  await settle(page);
+  expect(await drawnVotes()).toEqual([]);
   await expectAccessible(ben);
   await ben.screenshot({ path: 'test-results/room-phone-vote.png', fullPage: true });
+  const round = (await call<{ id: string }[]>('voting.list', { projectId: project.id }))[0]!;
+  await call('voting.close', { projectId: project.id, roundId: round.id });
+  await expect.poll(drawnVotes).toEqual(['Card form rejects spaces=1', 'No guest checkout=2']);
+  const results = await call<{ ranked: { rank: number; text: string; votes: number }[] }>('voting.results', { projectId: project.id, roundId: round.id });
+  expect(results.ranked.map((r) => `${r.rank}. ${r.text} (${r.votes})`)).toEqual(['1. No guest checkout (2)', '2. Card form rejects spaces (1)']);
 
   // ── Emotion scores: the room's curve averages them ─────────────────────
   const firstStage = stored.stages[0]!;
@@ -148,6 +198,15 @@ test('the facilitator opens the room; phones join by PIN, write, vote and score;
   await expect.poll(() => call<{ stageId: string; count: number; average: number }[]>('room.curve', { projectId: project.id })).toEqual([
     expect.objectContaining({ stageId: firstStage.id, count: 2, average: -0.5, min: -2, max: 1 }),
   ]);
+  // Drawn on the map, live: the average, the spread (lowest–highest, middle half), two people, split.
+  const secondStage = stored.stages[1]!;
+  await anna.getByRole('group', { name: secondStage.title }).getByRole('button', { name: '+1 Good' }).tap();
+  await ben.getByRole('group', { name: secondStage.title }).getByRole('button', { name: '+2 Very good' }).tap();
+  await expect.poll(async () => (await roomDrawn(page)).curve).toEqual([
+    { stageId: firstStage.id, count: 2, average: -0.5, min: -2, max: 1, q1: -1.25, q3: 0.25, split: true },
+    { stageId: secondStage.id, count: 2, average: 1.5, min: 1, max: 2, q1: 1.25, q3: 1.75, split: false },
+  ]);
+  await session.shot(page, 'curve');
 
   // ── Closing the room disconnects everyone and closes the port ─────────
   await page.getByTestId('room-button').click();

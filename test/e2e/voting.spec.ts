@@ -92,7 +92,7 @@ test('a round of dot voting on the canvas: budgets, lanes, participants, take ba
   const form = panel.getByTestId('start-round-form');
   await expect(form.getByTestId('round-name')).toHaveValue('Round 1');
   await expect(form.getByTestId('round-votes')).toHaveValue('3');
-  await expect(form.getByRole('checkbox')).toHaveCount(4); // notes and touchpoints lanes, not the emotion lane
+  await expect(form.getByTestId('round-lanes').getByRole('checkbox')).toHaveCount(4); // notes and touchpoints lanes, not the emotion lane
   await shot(page, 'start-form');
   await expectAccessible(page, { include: '[data-testid="voting-panel"]' });
   await form.getByTestId('round-name').fill('Biggest pains');

@@ -292,7 +292,7 @@ describe('JSON', () => {
     const out = lib.ok('projects.exportJson', { projectId });
     expect(out.fileName).toBe('Acme onboarding.json');
     const doc = JSON.parse(out.text);
-    expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'project', 'stages', 'lanes', 'notes', 'emotions', 'copis', 'personas', 'kpis', 'votingRounds']);
+    expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'project', 'stages', 'lanes', 'notes', 'emotions', 'copis', 'personas', 'kpis', 'votingRounds', 'room']);
     expect(doc).toMatchObject({ format: 'journeywall-project', version: 1, project: { title: 'Acme onboarding', client: 'Acme', workshopDate: '2026-11-23', facilitator: 'Kim', template: 'purchase' } });
     expect(doc.notes[0]).toEqual({
       id: expect.any(String),

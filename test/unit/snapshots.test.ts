@@ -74,7 +74,7 @@ describe('snapshots', () => {
       template: 'purchase',
     });
     const stored = JSON.parse(lib.core.db.prepare('SELECT data FROM snapshots WHERE id = ?').pluck().get(snap.id) as string);
-    expect(Object.keys(stored).sort()).toEqual(['copis', 'emotions', 'format', 'kpis', 'lanes', 'notes', 'personas', 'photos', 'project', 'stages']);
+    expect(Object.keys(stored).sort()).toEqual(['copis', 'emotions', 'format', 'kpis', 'lanes', 'notes', 'personas', 'photos', 'project', 'room', 'stages']);
     expect(stored.project).not.toHaveProperty('revision');
     expect(stored.project).not.toHaveProperty('openedAt');
   });

@@ -7,7 +7,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 const [R, A, B, C, S1, S2, L1] = [1, 2, 3, 4, 5, 6, 7].map(id) as [string, string, string, string, string, string, string];
 
 const results: VotingResults = {
-  round: { id: R, projectId: id(9), name: 'R', votesPerParticipant: 3, laneIds: null, status: 'open', openedAt: 't', closedAt: null, snapshotId: null, totalVotes: 3, participantCount: 2 },
+  round: { id: R, projectId: id(9), name: 'R', votesPerParticipant: 3, laneIds: null, status: 'open', openedAt: 't', closedAt: null, snapshotId: null, hideVotes: false, totalVotes: 3, participantCount: 2 },
   counts: { [A]: 2, [B]: 1 },
   ranked: [],
   participants: [

@@ -445,6 +445,7 @@ export class CanvasController implements PointerHost {
   // Konva draws a layer as it is added, before the view is set: each waits for the controller's frame.
   drawGridLayer = (ctx: CanvasRenderingContext2D) => {
     if (this.layers) drawGridLayer(ctx, this.staticView());
+    if (this.layers) this.sceneExtras?.(ctx, 'grid');
   };
 
   drawFrameLayer = (ctx: CanvasRenderingContext2D) => {
@@ -465,7 +466,10 @@ export class CanvasController implements PointerHost {
     const { drawn, votes } = drawNotesLayer(ctx, this.staticView());
     this.lastDrawn = drawn;
     this.lastDrawnVotes = votes;
+    this.sceneExtras?.(ctx, 'notes');
   };
+  /** Drawn after the cells and curves ('grid') and after the notes ('notes'), in world units (the room's curve and hidden notes: renderer/src/room/canvasRoom.ts). */
+  sceneExtras: ((ctx: CanvasRenderingContext2D, layer: 'grid' | 'notes') => void) | null = null;
 
   drawOverlayLayer = (ctx: CanvasRenderingContext2D) => {
     if (!this.layers) return;

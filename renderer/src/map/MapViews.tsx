@@ -13,6 +13,7 @@ import type { CompareMarks, RevealRequest } from '../versions/useVersions';
 import type { VoteMarks } from '../voting/marks';
 import type { MapActions } from './view';
 import type { CopisCanvas } from '../copis/canvasCopis';
+import { useRoomCanvas } from '../room/canvasRoom';
 
 export type MapViewKind = 'canvas' | 'outline';
 const VIEW_KEY = 'journeywall:map-view';
@@ -82,6 +83,8 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
     return () => copisCanvas?.attach(null);
   }, [copisCanvas, view]);
   useFindCommand(() => setFindOpen(true));
+  // The room's curve and a private brainstorm's hidden notes (room/canvasRoom.ts).
+  const roomCanvas = useRoomCanvas(map.project.id);
 
   // Marks on the canvas; in the outline, a data-compare attribute on each marked note.
   useEffect(() => {
@@ -130,6 +133,7 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
         c.setVotes(votesRef.current);
       }
       copisRef.current?.attach(c);
+      roomCanvas.attach(c);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],

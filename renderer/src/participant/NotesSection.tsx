@@ -61,6 +61,7 @@ export function NotesSection({ state, cell, setCell, pending, onAdd, line, onNot
             </div>
             <label className="p-field">
               <span>Note (Enter adds it and starts the next)</span>
+              {state.private && <span className="p-hint" data-testid="p-private">Private brainstorm: your notes stay hidden from the room until the facilitator reveals them.</span>}
               <textarea
                 className="p-input p-note-input"
                 rows={3}
@@ -133,7 +134,10 @@ function OwnNote({ note, where, line, state, onNotes, onError }: { note: Partici
           <textarea className="p-input" rows={3} maxLength={2000} value={editing} onChange={(e) => setEditing(e.target.value)} autoFocus />
         </label>
       )}
-      <p className="p-note-where">{where}</p>
+      <p className="p-note-where">
+        {where}
+        {note.held && <> · <em data-testid="p-held">hidden until the facilitator reveals it</em></>}
+      </p>
       <div className="p-note-actions">
         {editing === null ? (
           <>

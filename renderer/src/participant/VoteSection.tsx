@@ -14,6 +14,7 @@ export function VoteSection({ round, line, where, onRound, onError }: { round: P
       <p className="p-dots" data-testid="p-dots-left" aria-live="polite">
         {round.left} of {round.votesPerParticipant} dots left
       </p>
+      {round.hidden && <p className="p-hint" data-testid="p-votes-hidden">The votes stay hidden until the round closes.</p>}
       <ul className="p-vote-list">
         {round.notes.map((n) => (
           <li key={n.id} className="p-vote-note">

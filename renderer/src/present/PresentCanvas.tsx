@@ -14,6 +14,7 @@ import { CanvasController } from '../canvas/controller';
 import { createWrapCache } from '../canvas/scene';
 import type { VoteMarks } from '../voting/marks';
 import { READ_ONLY_ACTIONS } from './readOnlyActions';
+import { useRoomCanvas } from '../room/canvasRoom';
 
 type DrawContext = { _context: CanvasRenderingContext2D };
 
@@ -82,6 +83,8 @@ export function PresentCanvas({ map, live, votes, at, onSteps, label }: PresentC
   useEffect(() => {
     controller.setVotes(votes);
   }, [controller, votes]);
+  const room = useRoomCanvas(map.project.id);
+  useEffect(() => room.attach(controller), [room, controller]);
 
   const steps = useMemo(() => presentSteps(layout, size, { fontSize: layout.metrics.fontSize }), [layout, size]);
   useEffect(() => onSteps?.(steps), [steps, onSteps]);

@@ -3,8 +3,9 @@
  * Open: the join screen, large enough for the projector — the address, its QR code and the PIN —
  * and who is in (connected or not, with their notes), and Close the room.
  */
-import { useEffect, useState } from 'react';
-import type { RoomInterface, RoomStatus } from '../../../shared/api/methods/room';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { RoomHeldCell, RoomInterface, RoomStatus } from '../../../shared/api/methods/room';
+import { Brainstorm } from './Brainstorm';
 import { Dialog } from '../ui/Dialog';
 
 export interface RoomDialogProps {
@@ -16,20 +17,29 @@ export interface RoomDialogProps {
   onOpen(address: string): void;
   onCloseRoom(): void;
   onClose(): void;
+  /** Notes a private brainstorm holds back, per cell. */
+  held: readonly RoomHeldCell[];
+  onPrivate(on: boolean): void;
+  onReveal(cell: { stageId: string; laneId: string } | null): void;
 }
 
-export function RoomDialog({ status, interfaces, error, busy, projectId, onOpen, onCloseRoom, onClose }: RoomDialogProps) {
+export function RoomDialog({ status, interfaces, error, busy, projectId, onOpen, onCloseRoom, onClose, held, onPrivate, onReveal }: RoomDialogProps) {
   const here = status && status.state !== 'closed' && status.projectId === projectId;
   return (
     <Dialog title={here && status.state === 'open' ? 'Join the room' : 'Room'} onClose={onClose} className={here ? 'room-dialog room-dialog-open' : 'room-dialog'} testId="room-dialog">
       {here && status.state === 'open' ? (
-        <JoinScreen status={status} busy={busy} onCloseRoom={onCloseRoom} onClose={onClose} />
+        <JoinScreen status={status} busy={busy} onCloseRoom={onCloseRoom} onClose={onClose}>
+          <Brainstorm private={status.private} held={held} busy={busy} onPrivate={onPrivate} onReveal={onReveal} />
+        </JoinScreen>
       ) : here ? (
         <p className="dialog-message" role="status">
           Opening the room on {status.address}…
         </p>
       ) : (
+        <>
+        <Brainstorm private={null} held={held} busy={busy} onPrivate={onPrivate} onReveal={onReveal} />
         <OpenRoom interfaces={interfaces} error={error ?? status?.error ?? null} busy={busy} onOpen={onOpen} onClose={onClose} canOpen={!status || status.state === 'closed'} onCloseRoom={onCloseRoom} />
+        </>
       )}
     </Dialog>
   );
@@ -89,7 +99,7 @@ function OpenRoom({ interfaces, error, busy, canOpen, onOpen, onClose, onCloseRo
 /** "123456" → "123 456", easier to read from the back of the room. */
 const spacedPin = (pin: string) => `${pin.slice(0, 3)} ${pin.slice(3)}`;
 
-function JoinScreen({ status, busy, onCloseRoom, onClose }: { status: RoomStatus; busy: boolean; onCloseRoom(): void; onClose(): void }) {
+function JoinScreen({ status, busy, onCloseRoom, onClose, children }: { status: RoomStatus; busy: boolean; onCloseRoom(): void; onClose(): void; children?: ReactNode }) {
   const qr = status.qr!;
   const inRoom = status.participants;
   return (
@@ -129,6 +139,7 @@ function JoinScreen({ status, busy, onCloseRoom, onClose }: { status: RoomStatus
           </ul>
         )}
       </section>
+      {children}
       <div className="dialog-actions">
         <button type="button" className="button button-danger" onClick={onCloseRoom} disabled={busy} data-testid="room-close">
           Close the room

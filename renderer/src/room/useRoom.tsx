@@ -4,7 +4,7 @@
  * for the projector (address, QR code, PIN), who is in, and Close. Kept live by 'room.changed'.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { RoomInterface, RoomStatus } from '../../../shared/api/methods/room';
+import type { RoomHeldCell, RoomInterface, RoomStatus } from '../../../shared/api/methods/room';
 import { useApi, useApiEvents } from '../api/ApiContext';
 import { RoomDialog } from './RoomDialog';
 import '../styles/room.css';
@@ -22,10 +22,12 @@ export function useRoom(projectId: string): Room {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const [held, setHeld] = useState<RoomHeldCell[]>([]);
   const reread = useCallback(async () => {
-    const r = await client.api['room.status']({});
+    const [r, h] = await Promise.all([client.api['room.status']({}), client.api['room.held']({ projectId })]);
     if (r.ok) setStatus(r.value);
-  }, [client]);
+    if (h.ok) setHeld(h.value);
+  }, [client, projectId]);
   useEffect(() => void reread(), [reread]);
   useApiEvents((e) => {
     if (e.type === 'room.changed') void reread();
@@ -42,6 +44,20 @@ export function useRoom(projectId: string): Room {
     setBusy(false);
     if (r.ok) setStatus(r.value);
     else setError(r.error.message);
+  };
+  const setPrivate = async (on: boolean) => {
+    // Shown switched at once; the answer (or a refusal) sets it as it is.
+    setStatus((s) => (s ? { ...s, private: on } : s));
+    const r = await client.api['room.private']({ private: on });
+    if (!r.ok) setError(r.error.message);
+    await reread();
+  };
+  const reveal = async (cell: { stageId: string; laneId: string } | null) => {
+    setBusy(true);
+    const r = await client.api['room.reveal']({ projectId, ...(cell ?? {}) });
+    setBusy(false);
+    if (!r.ok) setError(r.error.message);
+    await reread();
   };
   const closeRoom = async () => {
     setBusy(true);
@@ -75,6 +91,9 @@ export function useRoom(projectId: string): Room {
       projectId={projectId}
       onOpen={(address) => void openRoom(address)}
       onCloseRoom={() => void closeRoom()}
+      held={held}
+      onPrivate={(on) => void setPrivate(on)}
+      onReveal={(cell) => void reveal(cell)}
       onClose={() => setOpen(false)}
     />
   ) : null;

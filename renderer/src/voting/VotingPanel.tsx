@@ -173,6 +173,7 @@ function StartRoundForm({ rounds, map, busy, onStart }: { rounds: readonly Votin
   const [name, setName] = useState(`Round ${rounds.length + 1}`);
   const [votes, setVotes] = useState(String(DEFAULT_VOTES_PER_PARTICIPANT));
   const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
+  const [hideVotes, setHideVotes] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const nameId = useId();
   const votesId = useId();
@@ -189,7 +190,7 @@ function StartRoundForm({ rounds, map, busy, onStart }: { rounds: readonly Votin
         e.preventDefault();
         if (!ready) return;
         setError(null);
-        void onStart({ name: name.trim(), votesPerParticipant: count, laneIds: chosen.length === lanes.length ? null : chosen.map((l) => l.id) }).then(setError);
+        void onStart({ name: name.trim(), votesPerParticipant: count, laneIds: chosen.length === lanes.length ? null : chosen.map((l) => l.id), hideVotes }).then(setError);
       }}
     >
       <h3>Start a round of dot voting</h3>
@@ -236,6 +237,10 @@ function StartRoundForm({ rounds, map, busy, onStart }: { rounds: readonly Votin
         ))}
         {lanes.length > 0 && chosen.length === 0 && <p className="voting-field-error">Choose at least one lane.</p>}
       </fieldset>
+      <label className="voting-lane">
+        <input type="checkbox" checked={hideVotes} onChange={(e) => setHideVotes(e.target.checked)} data-testid="round-hide-votes" />
+        Hide the votes until the round closes
+      </label>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -259,12 +264,16 @@ function Results({ voting, round, map }: { voting: VotingState; round: VotingRou
     <section className="voting-section voting-results" aria-labelledby={headingId} data-testid="voting-results" data-round-id={round.id}>
       <h3 id={headingId}>{isOpen ? 'Results so far' : <>Results of “{round.name}”</>}</h3>
       <p className="voting-meta">
-        {isOpen ? 'Live' : round.closedAt ? `Closed ${formatMoment(round.closedAt)}` : ''} · {plural(total, 'vote')}
+        {isOpen ? (round.hideVotes ? 'Votes hidden' : 'Live') : round.closedAt ? `Closed ${formatMoment(round.closedAt)}` : ''} · {plural(isOpen && round.hideVotes ? round.totalVotes : total, 'vote')}
         {results ? ` from ${plural(results.participants.length, 'participant')}` : ''}
       </p>
       {!results ? (
         <p className="muted" role="status">
           Loading results…
+        </p>
+      ) : isOpen && round.hideVotes ? (
+        <p className="muted voting-empty" data-testid="votes-hidden">
+          The votes are hidden until the round closes: the ranking shows then.
         </p>
       ) : rows.length === 0 ? (
         <p className="muted voting-empty">{isOpen ? 'No votes yet. The notes with the most dots will be listed here, most first.' : 'Nobody voted in this round.'}</p>

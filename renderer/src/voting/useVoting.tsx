@@ -48,6 +48,8 @@ export interface StartRound {
   votesPerParticipant: number;
   /** Null: every lane (also lanes added later). */
   laneIds: string[] | null;
+  /** The counts stay hidden until the round closes. */
+  hideVotes?: boolean;
 }
 
 /** Everything the panel shows and does (see VotingPanel). */
@@ -121,7 +123,9 @@ export function useVoting({ store, map, history }: MapToolProps): Voting {
   const openRound = rounds?.find((r) => r.status === 'open') ?? null;
   const shown = (viewed ? rounds?.find((r) => r.id === viewed) : undefined) ?? rounds?.[0] ?? null;
   const shownResults = results && shown && results.round.id === shown.id ? results : null;
-  const counts = useMemo(() => effectiveCounts(shownResults, pending), [shownResults, pending]);
+  // Votes hidden until the round closes: no count is shown anywhere, not even a dot on its way.
+  const countsHidden = !!shown && shown.status === 'open' && shown.hideVotes;
+  const counts = useMemo(() => (countsHidden ? new Map<string, number>() : effectiveCounts(shownResults, pending)), [countsHidden, shownResults, pending]);
   const name = cleanParticipant(participant);
   const used = openRound && shownResults?.round.id === openRound.id ? usedBy(shownResults, pending, name) : 0;
   const left = openRound ? Math.max(0, openRound.votesPerParticipant - used) : 0;
@@ -199,6 +203,7 @@ export function useVoting({ store, map, history }: MapToolProps): Voting {
       name: round.name,
       votesPerParticipant: round.votesPerParticipant,
       ...(round.laneIds ? { laneIds: round.laneIds } : {}),
+      ...(round.hideVotes ? { hideVotes: true } : {}),
     });
     setBusy(false);
     if (!r.ok) return r.error.message;

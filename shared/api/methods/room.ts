@@ -45,6 +45,8 @@ export const RoomStatus = z.object({
   participants: z.array(RoomParticipant),
   /** Why the room could not be opened (the last attempt), in words. */
   error: z.string().nullable(),
+  /** Private brainstorm: participants' new notes are held back from the map until revealed. */
+  private: z.boolean(),
 });
 export type RoomStatus = z.infer<typeof RoomStatus>;
 
@@ -62,6 +64,10 @@ export const RoomCurvePoint = z.object({
 });
 export type RoomCurvePoint = z.infer<typeof RoomCurvePoint>;
 
+/** A cell's notes held back by a private brainstorm: how many (never what they say). */
+export const RoomHeldCell = z.object({ stageId: Id, laneId: Id, stageTitle: z.string(), laneTitle: z.string(), count: z.int() });
+export type RoomHeldCell = z.infer<typeof RoomHeldCell>;
+
 export const roomMethods = {
   'room.interfaces': query(
     "This computer's network interfaces, by name and address, to choose the one the room opens on (the room never listens on all of them).",
@@ -75,5 +81,16 @@ export const roomMethods = {
     RoomStatus,
   ),
   'room.close': mutation('Close the room: every participant is disconnected, their tokens die and the port is closed.', input({}), RoomStatus),
+  'room.private': mutation(
+    "Turn the private brainstorm on or off for the open room. While it is on, participants' new notes are held back: the map, the projector and the other participants see only how many each cell holds, until the facilitator reveals them. Turning it off reveals nothing by itself.",
+    input({ private: z.boolean() }),
+    RoomStatus,
+  ),
+  'room.held': query("How many participants' notes a private brainstorm holds back, per cell (stage and lane), in map order; not their text.", input(inProject), z.array(RoomHeldCell)),
+  'room.reveal': mutation(
+    'Reveal held-back notes: those of one cell (stage and lane given) or all of them. Each becomes a note on the map with its author, in the order written. Returns how many were revealed.',
+    input({ ...inProject, stageId: Id.optional(), laneId: Id.optional() }),
+    z.object({ revealed: z.int() }),
+  ),
   'room.curve': query("The room's own emotion curve of a project: per stage, the participants' scores averaged, with their spread.", input(inProject), z.array(RoomCurvePoint)),
 } as const;

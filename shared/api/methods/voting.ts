@@ -9,11 +9,13 @@ const dot = input({ ...inRound, noteId: Id, participant: ParticipantName });
 
 export const votingMethods = {
   'voting.open': mutation(
-    'Open a dot-voting round: its name, votes per participant (1–99, 3 unless said) and the notes or touchpoints lanes that may be voted on (all of them, also lanes added later, unless listed). Refused while another round of the project is open.',
+    'Open a dot-voting round: its name, votes per participant (1–99, 3 unless said), whether its counts stay hidden until it closes, and the notes or touchpoints lanes that may be voted on (all of them, also lanes added later, unless listed). Refused while another round of the project is open.',
     input({
       ...inProject,
       name: Name,
       votesPerParticipant: VotesPerParticipant.optional(),
+      /** Keep the dots on each note to itself until the round closes (so early votes do not sway the room). */
+      hideVotes: z.boolean().optional(),
       laneIds: z
         .array(Id)
         .min(1, { error: 'must list at least one lane' })
@@ -36,7 +38,7 @@ export const votingMethods = {
   ),
   'voting.list': query("The project's voting rounds, newest first (the open one, if any, first), with their totals.", input(inProject), z.array(VotingRound)),
   'voting.results': query(
-    "A round's results: votes per note, the ranked list (most votes first; equal counts in the map's reading order, sharing a rank) with each note's text, stage and lane, and every participant's votes used and left.",
+    "A round's results (while a round with hidden votes is open: who has voted only, no counts and no ranking): votes per note, the ranked list (most votes first; equal counts in the map's reading order, sharing a rank) with each note's text, stage and lane, and every participant's votes used and left.",
     input(inRound),
     VotingResults,
   ),
