@@ -145,6 +145,40 @@ describe('personas and KPIs through the API', () => {
     expect(map().kpis.map((k) => k.name)).toEqual(['Reach']);
   });
 
+  it('undoing a stage, lane or note delete brings back the KPIs that went with it; KPIs that do not belong are refused', () => {
+    const m = map();
+    const stage = m.stages[1]!;
+    const note = lib.ok('notes.create', { projectId, stageId: stage.id, laneId: touchLane(), text: 'Support hotline', channel: 'phone' });
+    const onNote = lib.ok('kpis.create', { projectId, noteId: note.id, name: 'Response time', unit: 'min', target: 5, actual: 9, direction: 'lower' });
+    const onStage = lib.ok('kpis.create', { projectId, stageId: stage.id, name: 'Reach', unit: '%', target: 40 });
+    const elsewhere = lib.ok('kpis.create', { projectId, stageId: m.stages[0]!.id, name: 'Visits' });
+    const before = map().kpis;
+
+    const deletedNotes = lib.ok('notes.delete', { projectId, noteIds: [note.id] });
+    expect(deletedNotes[0]!.kpis).toEqual([onNote]);
+    expect(map().kpis.map((k) => k.id)).toEqual([onStage.id, elsewhere.id]);
+    const { kpis: _k, ...plainNote } = deletedNotes[0]!;
+    // A KPI not on a restored note is refused, and nothing is put back.
+    const bytes = libraryBytes(lib);
+    expect(lib.err('notes.restore', { projectId, notes: [plainNote], kpis: [{ ...elsewhere, id: '00000000-0000-4000-8000-000000000001' }] }).code).toBe('invalid_input');
+    expect(lib.err('notes.restore', { projectId, notes: [plainNote], kpis: [{ ...onNote, target: 'fast' }] }).code).toBe('invalid_input');
+    expect(libraryBytes(lib).equals(bytes)).toBe(true);
+    lib.ok('notes.restore', { projectId, notes: [plainNote], kpis: deletedNotes[0]!.kpis });
+    expect(map().kpis).toEqual(before);
+
+    const deletedStage = lib.ok('stages.delete', { projectId, stageId: stage.id });
+    expect(deletedStage.kpis.map((k) => k.id).sort()).toEqual([onNote.id, onStage.id].sort());
+    expect(map().kpis.map((k) => k.id)).toEqual([elsewhere.id]);
+    expect(lib.err('stages.restore', { projectId, ...deletedStage, kpis: [...deletedStage.kpis, elsewhere] }).code).toBe('invalid_input');
+    lib.ok('stages.restore', { projectId, ...deletedStage });
+    expect(map().kpis).toEqual(before);
+
+    const deletedLane = lib.ok('lanes.delete', { projectId, laneId: touchLane() });
+    expect(deletedLane.kpis).toEqual([onNote]);
+    lib.ok('lanes.restore', { projectId, ...deletedLane });
+    expect(map().kpis).toEqual(before);
+  });
+
   it('snapshots hold personas, photos and KPIs: compare lists what changed, restore brings them back', () => {
     const p = lib.ok('personas.create', { projectId, name: 'Mira' });
     lib.ok('personas.setPhoto', { projectId, personaId: p.id, photo: { data: b64(fixture('photo.png')) } });
