@@ -520,6 +520,8 @@ export const ImportCounts = z.object({
   snapshots: z.int(),
   votingRounds: z.int(),
   votes: z.int(),
+  personas: z.int(),
+  kpis: z.int(),
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 

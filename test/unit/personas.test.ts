@@ -8,6 +8,7 @@ import { inspectImage, scaledSize } from '../../shared/domain/image';
 import { preparePhoto } from '../../main/images/photo';
 import type { ProjectMap } from '../../shared/api/schemas';
 import { libraryBytes, openTestLibrary, type TestLibrary } from '../support/library';
+import { countsInWords } from '../../renderer/src/portable/ImportProjectButton';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/images', name));
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -233,6 +234,11 @@ describe('.journey and JSON carry personas, photos and KPIs', () => {
     };
     const journey = lib.ok('projects.exportJourney', { projectId });
     const json = lib.ok('projects.exportJson', { projectId });
+    for (const [fileName, data] of [['a.journey', journey.data], ['a.json', Buffer.from(json.text).toString('base64')]] as const) {
+      const seen = (await lib.call('projects.previewImport', { fileName, data })) as { counts: { personas: number; kpis: number } };
+      expect(seen.counts).toMatchObject({ personas: 1, kpis: 2 });
+    }
+    expect(countsInWords({ stages: 5, lanes: 7, notes: 1, emotionScores: 1, snapshots: 1, votingRounds: 0, votes: 0, personas: 1, kpis: 2 })).toBe('5 stages · 7 lanes · 1 note · 1 emotion score · 1 persona · 2 KPIs · 1 saved version');
     const fromJourney = await lib.call('projects.import', { fileName: 'a.journey', data: journey.data });
     const fromJson = await lib.call('projects.import', { fileName: 'a.json', data: Buffer.from(json.text).toString('base64') });
     for (const imported of [fromJourney.project.id, fromJson.project.id]) {
