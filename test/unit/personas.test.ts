@@ -8,7 +8,9 @@ import { inspectImage, scaledSize } from '../../shared/domain/image';
 import { preparePhoto } from '../../main/images/photo';
 import type { ProjectMap } from '../../shared/api/schemas';
 import { libraryBytes, openTestLibrary, type TestLibrary } from '../support/library';
-import { countsInWords } from '../../renderer/src/portable/ImportProjectButton';
+import { analysisChangeLines } from '../../shared/domain/diff-analysis';
+import { kpiOutlineLines, personaScoresText } from '../../shared/domain/analysis-outline';
+import { countsInWords } from '../../renderer/src/portable/counts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/images', name));
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -194,6 +196,13 @@ describe('personas and KPIs through the API', () => {
     expect(diff.personas.removed.map((x) => x.name)).toEqual(['Mira']);
     expect(diff.personas.added.map((x) => x.name)).toEqual(['Jonas']);
     expect(diff.kpis.changed.map((c) => [c.before.actual, c.after.actual])).toEqual([[50, 10]]);
+    expect(analysisChangeLines(diff)).toEqual(['Persona “Jonas” added', 'Persona “Mira” removed', 'KPI “Reach”: actual 50 → 10; met → missed']);
+    // The outline's sentences for the same map: each persona's score stage by stage, each KPI with its status.
+    const now = map();
+    const jonas = now.personas[0]!;
+    lib.ok('emotions.set', { projectId, laneId: emotionLane(), stageId: now.stages[1]!.id, personaId: jonas.id, score: -2 });
+    expect(personaScoresText(map(), jonas.id)).toBe(`${now.stages[0]!.title} not scored; ${now.stages[1]!.title} −2 Very negative; ` + now.stages.slice(2).map((s) => `${s.title} not scored`).join('; ') + '.');
+    expect(kpiOutlineLines(map())).toEqual([{ id: kpi.id, status: 'missed', text: `${now.stages[0]!.title}: Reach, target 40, actual 10 — Missed.` }]);
     expect(diff.unchanged).toBe(false);
     lib.ok('snapshots.restore', { projectId, snapshotId: snap.id });
     const after = map();
