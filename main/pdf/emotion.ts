@@ -1,6 +1,7 @@
 /**
  * Emotion curves: for each emotion lane with scores, the curve across all stages on one chart
- * (the same smooth curve and faces as the map), then every stage's score and explanation in full.
+ * (the same smooth curve and faces as the map; each persona's curve in its colour beside it, with
+ * a legend: personaCurves.ts), then every stage's score and explanation in full.
  * Skipped when no emotion lane has a score.
  */
 import { EMOTION_LABELS, smoothCurve, type Point } from '../../shared/domain/emotion';
@@ -9,14 +10,16 @@ import { textDirection } from './fonts';
 import { drawFace, titleLines, type EmotionPoint } from './map';
 import type { ReportData } from './report';
 import { THEME } from './style';
+import { drawCurveLegend, drawPersonaCurves, lanesWithPersonaScores, personaCurvesFor } from './personaCurves';
 
 export const HEADING = 'Emotion curves';
 
 /** Emotion lanes that have at least one score, with their scores by stage. */
 export function scoredEmotionLanes(data: ReportData): { laneId: string; title: string; points: Map<string, EmotionPoint> }[] {
   const { scene } = data;
+  const withPersonas = lanesWithPersonaScores(data);
   return scene.lanes
-    .filter((l) => l.kind === 'emotion' && (scene.emotions.get(l.id)?.length ?? 0) > 0)
+    .filter((l) => l.kind === 'emotion' && ((scene.emotions.get(l.id)?.length ?? 0) > 0 || withPersonas.has(l.id)))
     .map((l) => ({ laneId: l.id, title: l.title, points: new Map((scene.emotions.get(l.id) ?? []).map((p) => [p.stageId, p])) }));
 }
 
@@ -57,6 +60,9 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
     titles.forEach((line, k) => t.draw(line, frame.x, y + 11 + k * 15, { weight: 700, size: 12, color: THEME.header }));
     t.draw(aside, frame.x + t.width(titles[titles.length - 1] ?? '', 700, 12) + 10, y + 11 + (titles.length - 1) * 15, { size: 8.5, color: THEME.muted });
     y += 7 + titles.length * 15;
+    // Each persona's curve in its colour, named in a legend above the chart.
+    const personaCurves = personaCurvesFor(data, lane.laneId);
+    y += drawCurveLegend(r, frame.x + LABEL_W, y, frame.w - LABEL_W, personaCurves, lane.points.size > 0);
 
     // The chart: five levels, stages evenly across, the smooth curve and a face per score.
     const cx = frame.x + LABEL_W;
@@ -76,6 +82,7 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
       const p = lane.points.get(s.id);
       if (p) centres.push({ ...p, x: cx + step * (i + 0.5), y: levelY(p.score) });
     });
+    drawPersonaCurves(r, personaCurves, stages, (i) => cx + step * (i + 0.5), levelY);
     const segments = smoothCurve(centres);
     if (segments.length > 0) {
       doc.lineWidth(2.2).lineCap('round').strokeColor(THEME.curve, 1);

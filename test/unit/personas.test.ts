@@ -1,5 +1,6 @@
 /** Persona photos (checked and scaled on real files), personas and KPIs through dispatch, snapshots. */
 import { coverage, gapSentence } from '../../shared/domain/copis';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -210,6 +211,38 @@ describe('personas and KPIs through the API', () => {
     expect(after.kpis).toEqual(before.kpis);
     expect(after.emotions).toEqual(before.emotions);
     expect(lib.ok('personas.photo', { projectId, personaId: p.id })?.type).toBe('image/jpeg');
+  });
+});
+
+describe('the PDF emotion page', () => {
+  it("draws each persona's curve in its colour beside the general curve, named in a legend", () => {
+    const lib = openTestLibrary();
+    try {
+      const projectId = lib.ok('projects.create', { template: 'purchase', title: 'Two kinds of customer' }).id;
+      const m = lib.ok('map.get', { projectId });
+      const lane = m.lanes.find((l) => l.kind === 'emotion')!.id;
+      const student = lib.ok('personas.create', { projectId, name: 'Mira Student' });
+      const commuter = lib.ok('personas.create', { projectId, name: 'Jonas Commuter' });
+      lib.ok('personas.create', { projectId, name: 'Unscored Ulla' });
+      m.stages.forEach((s, i) => {
+        lib.ok('emotions.set', { projectId, laneId: lane, stageId: s.id, personaId: null, score: 0 });
+        lib.ok('emotions.set', { projectId, laneId: lane, stageId: s.id, personaId: student.id, score: i % 2 === 0 ? 2 : -1 });
+        lib.ok('emotions.set', { projectId, laneId: lane, stageId: s.id, personaId: commuter.id, score: -2 + Math.min(i, 4) });
+      });
+      const out = path.resolve(__dirname, '../../test-results/personas-pdf');
+      fs.mkdirSync(out, { recursive: true });
+      const file = path.join(out, 'emotion-page.pdf');
+      fs.writeFileSync(file, Buffer.from(lib.ok('reports.pdf', { projectId, paper: 'a4', map: 'fit' }).pdf, 'base64'));
+      const pages = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\f');
+      const index = pages.findIndex((t) => t.startsWith('Emotion curves'));
+      const chart = pages[index]!.slice(0, pages[index]!.indexOf('STAGE')).replace(/\s+/g, ' ');
+      expect(chart).toContain('General (all customers) Mira Student Jonas Commuter');
+      expect(chart).not.toContain('Unscored Ulla');
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(index + 1), '-l', String(index + 1), '-singlefile', file, path.join(out, 'emotion-page')]);
+      expect(fs.existsSync(path.join(out, 'emotion-page.png'))).toBe(true);
+    } finally {
+      lib.close();
+    }
   });
 });
 
