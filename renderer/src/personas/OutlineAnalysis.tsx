@@ -45,7 +45,10 @@ export function OutlineAnalysis({ map }: { map: ProjectMap }) {
           <ul>
             {kpis.map((k) => (
               <li key={k.id} data-testid="outline-kpi" data-status={k.status}>
-                <span className={`kpi-badge kpi-badge-${k.status}`}>{KPI_STATUS_LABELS[k.status]}</span> {k.text}
+                <span className={`kpi-badge kpi-badge-${k.status}`} aria-hidden="true">
+                  {KPI_STATUS_LABELS[k.status]}
+                </span>{' '}
+                {k.text}
               </li>
             ))}
           </ul>
