@@ -1,6 +1,7 @@
 /**
  * Emotion curves: for each emotion lane with scores, the curve across all stages on one chart
- * (the same smooth curve and faces as the map), then every stage's score and explanation in full.
+ * (the same smooth curve and faces as the map; each persona's curve in its colour beside it, with
+ * a legend: personaCurves.ts), then every stage's score and explanation in full.
  * The room's own curve (room mode: the participants' average, lowest to highest and middle half,
  * how many scored, split stages) is drawn beside the facilitator's on the first emotion lane, and
  * the table gives it a column. Skipped when no emotion lane has a score and the room gave none.
@@ -13,6 +14,7 @@ import type { ReportData } from './report';
 import { THEME } from './style';
 import type { RoomCurvePoint } from '../../shared/api/methods/room';
 import { formatAverage, peopleLabel, ROOM_CURVE_COLOR, ROOM_SPLIT_COLOR } from '../../shared/domain/room-curve';
+import { drawCurveLegend, drawPersonaCurves, lanesWithPersonaScores, personaCurvesFor } from './personaCurves';
 
 export const HEADING = 'Emotion curves';
 
@@ -20,8 +22,9 @@ export const HEADING = 'Emotion curves';
 export function scoredEmotionLanes(data: ReportData): { laneId: string; title: string; points: Map<string, EmotionPoint> }[] {
   const { scene } = data;
   const roomLane = data.room.length > 0 ? roomLaneOf(data) : null;
+  const withPersonas = lanesWithPersonaScores(data);
   return scene.lanes
-    .filter((l) => l.kind === 'emotion' && ((scene.emotions.get(l.id)?.length ?? 0) > 0 || l.id === roomLane))
+    .filter((l) => l.kind === 'emotion' && ((scene.emotions.get(l.id)?.length ?? 0) > 0 || l.id === roomLane || withPersonas.has(l.id)))
     .map((l) => ({ laneId: l.id, title: l.title, points: new Map((scene.emotions.get(l.id) ?? []).map((p) => [p.stageId, p])) }));
 }
 
@@ -66,6 +69,9 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
     titles.forEach((line, k) => t.draw(line, frame.x, y + 11 + k * 15, { weight: 700, size: 12, color: THEME.header }));
     t.draw(aside, frame.x + t.width(titles[titles.length - 1] ?? '', 700, 12) + 10, y + 11 + (titles.length - 1) * 15, { size: 8.5, color: THEME.muted });
     y += 7 + titles.length * 15;
+    // Each persona's curve in its colour, named in a legend above the chart.
+    const personaCurves = personaCurvesFor(data, lane.laneId);
+    y += drawCurveLegend(r, frame.x + LABEL_W, y, frame.w - LABEL_W, personaCurves, lane.points.size > 0);
 
     // The chart: five levels, stages evenly across, the smooth curve and a face per score.
     const cx = frame.x + LABEL_W;
@@ -85,6 +91,7 @@ export function renderEmotions(r: ReportDoc, data: ReportData): void {
       const p = lane.points.get(s.id);
       if (p) centres.push({ ...p, x: cx + step * (i + 0.5), y: levelY(p.score) });
     });
+    drawPersonaCurves(r, personaCurves, stages, (i) => cx + step * (i + 0.5), levelY);
     const segments = smoothCurve(centres);
     if (segments.length > 0) {
       doc.lineWidth(2.2).lineCap('round').strokeColor(THEME.curve, 1);

@@ -246,7 +246,7 @@ export function limitProblems(problems: string[]): string[] {
 
 export function countsOf(p: CheckedProject | PortableInput | null): ImportCounts {
   const n = (v: unknown) => (Array.isArray(v) ? v.length : 0);
-  if (!p) return { stages: 0, lanes: 0, notes: 0, emotionScores: 0, snapshots: 0, votingRounds: 0, votes: 0 };
+  if (!p) return { stages: 0, lanes: 0, notes: 0, emotionScores: 0, snapshots: 0, votingRounds: 0, votes: 0, personas: 0, kpis: 0 };
   const rounds = Array.isArray(p.rounds) ? p.rounds : [];
   return {
     stages: n(p.stages),
@@ -256,6 +256,8 @@ export function countsOf(p: CheckedProject | PortableInput | null): ImportCounts
     snapshots: n(p.snapshots),
     votingRounds: rounds.length,
     votes: rounds.reduce((sum, r) => sum + n((r as { votes?: unknown } | null)?.votes), 0),
+    personas: n((p as { personas?: unknown }).personas),
+    kpis: n((p as { kpis?: unknown }).kpis),
   };
 }
 

@@ -53,7 +53,21 @@ export function kpiOps(ctx: ServiceContext) {
       .sql(`INSERT INTO kpis (${KPI_COLUMNS}, project_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(k.id, k.stageId, k.noteId, k.name, k.unit, k.target, k.actual, k.direction, k.note, k.position, projectId);
   };
-  return { list, get, insert };
+  /** The KPIs that go when a stage or lane is deleted: the stage's own, and those on the notes in it. */
+  const onAxis = (column: 'stage_id' | 'lane_id', id: string): Kpi[] => {
+    const own = column === 'stage_id' ? 'stage_id = ? OR ' : '? IS NULL OR ';
+    return (ctx.sql(`SELECT ${KPI_COLUMNS} FROM kpis WHERE ${own}note_id IN (SELECT id FROM notes WHERE ${column} = ?) ORDER BY position, rowid`).all(id, id) as KpiRow[]).map(toKpi);
+  };
+  const onNotes = (noteIds: readonly string[]): Kpi[] => {
+    const read = ctx.sql(`SELECT ${KPI_COLUMNS} FROM kpis WHERE note_id = ? ORDER BY position, rowid`);
+    return noteIds.flatMap((id) => (read.all(id) as KpiRow[]).map(toKpi));
+  };
+  /** Puts back KPIs deleted with a stage, lane or notes; each must sit on what is restored with it. */
+  const putBack = (projectId: string, kpis: readonly Kpi[], belongs: (k: Kpi) => boolean, what: string) => {
+    if (kpis.some((k) => !belongs(k))) throw new ApiFailure('invalid_input', `Every KPI restored with ${what} must be on it. Nothing was changed.`);
+    for (const k of kpis) insert(projectId, k);
+  };
+  return { list, get, insert, onAxis, onNotes, putBack };
 }
 
 type KpiHandlers = Pick<Handlers, 'kpis.create' | 'kpis.update' | 'kpis.delete' | 'kpis.restore'>;

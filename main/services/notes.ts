@@ -4,6 +4,7 @@ import { ApiFailure, notFound } from '../../shared/api/errors';
 import type { NoteColor } from '../../shared/domain/model';
 import type { Handlers, ServiceContext } from './context';
 import { NOTE_COLUMNS, toNote, type NoteRow } from './rows';
+import { kpiOps } from './kpis';
 
 type NoteHandlers = Pick<Handlers, 'notes.create' | 'notes.update' | 'notes.updateMany' | 'notes.duplicate' | 'notes.move' | 'notes.place' | 'notes.delete' | 'notes.restore'>;
 
@@ -67,6 +68,7 @@ export function cellOps(ctx: ServiceContext) {
 
 export function noteHandlers(ctx: ServiceContext): NoteHandlers {
   const cells = cellOps(ctx);
+  const kpis = kpiOps(ctx);
 
   const getNote = (projectId: string, noteId: string): Note => {
     const row = ctx.sql(`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ? AND project_id = ?`).get(noteId, projectId) as NoteRow | undefined;
@@ -281,16 +283,22 @@ export function noteHandlers(ctx: ServiceContext): NoteHandlers {
       ctx.change(input.projectId, call, () => {
         const ids = [...new Set(input.noteIds)];
         const notes = ids.map((id) => getNote(input.projectId, id));
+        const measures = kpis.onNotes(ids);
         const del = ctx.sql('DELETE FROM notes WHERE id = ?');
         for (const n of notes) del.run(n.id);
         const cellsTouched = new Map(notes.map((n) => [`${n.stageId} ${n.laneId}`, n]));
         for (const n of cellsTouched.values()) cells.placeAll(cells.cellIds(input.projectId, n.stageId, n.laneId), n.stageId, n.laneId);
-        return notes;
+        return notes.map((n) => {
+          const own = measures.filter((k) => k.noteId === n.id);
+          return own.length > 0 ? { ...n, kpis: own } : n;
+        });
       }),
 
     'notes.restore': (input, call) =>
       ctx.change(input.projectId, call, () => {
         cells.restoreNotes(input.projectId, input.notes);
+        const noteIds = new Set(input.notes.map((n) => n.id));
+        kpis.putBack(input.projectId, input.kpis, (k) => k.noteId !== null && noteIds.has(k.noteId), 'its note');
         return cells.readNotes(input.notes.map((n) => n.id));
       }),
   };

@@ -3,11 +3,12 @@
  * restorable. One implementation serves both; only the table and the record mapping differ.
  */
 import { randomUUID } from 'node:crypto';
-import type { Lane, Note, Stage } from '../../shared/api/schemas';
+import type { Kpi, Lane, Note, Stage } from '../../shared/api/schemas';
 import { ApiFailure, notFound } from '../../shared/api/errors';
 import type { CallContext, Handlers, ServiceContext } from './context';
 import { cellOps } from './notes';
 import { emotionOps } from './emotions';
+import { kpiOps } from './kpis';
 import type { EmotionScore } from '../../shared/api/schemas';
 import { NOTE_COLUMNS, toLane, toNote, toStage, type LaneRow, type NoteRow, type StageRow } from './rows';
 
@@ -43,6 +44,7 @@ const LANES: Axis<Lane> = {
 function axisOps<T extends Stage | Lane>(ctx: ServiceContext, axis: Axis<T>) {
   const cells = cellOps(ctx);
   const emotions = emotionOps(ctx);
+  const kpis = kpiOps(ctx);
   const list = (projectId: string): T[] =>
     (ctx.sql(`SELECT ${axis.columns} FROM ${axis.table} WHERE project_id = ? ORDER BY position`).all(projectId) as never[]).map((r) => axis.toRecord(r));
   const get = (projectId: string, id: string): T => {
@@ -91,11 +93,12 @@ function axisOps<T extends Stage | Lane>(ctx: ServiceContext, axis: Axis<T>) {
         if (remaining.length === 0) throw new ApiFailure('conflict', `A map needs at least one ${axis.table === 'stages' ? 'stage' : 'lane'}.`);
         const notes = (ctx.sql(`SELECT ${NOTE_COLUMNS} FROM notes WHERE ${axis.noteColumn} = ? ORDER BY stage_id, lane_id, position`).all(id) as NoteRow[]).map(toNote);
         const scores = emotions.list(axis.noteColumn, id);
+        const measures = kpis.onAxis(axis.noteColumn, id);
         ctx.sql(`DELETE FROM ${axis.table} WHERE id = ?`).run(id); // its notes and scores go with it (ON DELETE CASCADE)
         writeOrder(remaining.map((x) => x.id));
-        return { item, notes, emotions: scores };
+        return { item, notes, emotions: scores, kpis: measures };
       }),
-    restore: (projectId: string, item: T, notes: readonly Note[], scores: readonly EmotionScore[], call: CallContext) =>
+    restore: (projectId: string, item: T, notes: readonly Note[], scores: readonly EmotionScore[], measures: readonly Kpi[], call: CallContext) =>
       ctx.change(projectId, call, () => {
         const restored = insertAt(projectId, item, item.position);
         if (notes.length > 0) cells.restoreNotes(projectId, notes);
@@ -104,6 +107,8 @@ function axisOps<T extends Stage | Lane>(ctx: ServiceContext, axis: Axis<T>) {
           if (emotions.get(e.laneId, e.stageId, e.personaId)) throw new ApiFailure('conflict', 'An emotion score to restore is already on the map.');
           emotions.put(projectId, e);
         }
+        const noteIds = new Set(notes.map((n) => n.id));
+        kpis.putBack(projectId, measures, (k) => (k.noteId !== null ? noteIds.has(k.noteId) : axis.table === 'stages' && k.stageId === item.id), `a ${axis.table === 'stages' ? 'stage' : 'lane'}`);
         return restored;
       }),
   };
@@ -122,19 +127,19 @@ export function structureHandlers(ctx: ServiceContext): StructureHandlers {
     'stages.rename': (i, call) => stages.rename(i.projectId, i.stageId, i.title, call),
     'stages.reorder': (i, call) => stages.reorder(i.projectId, i.stageIds, call),
     'stages.delete': (i, call) => {
-      const { item, notes, emotions } = stages.remove(i.projectId, i.stageId, call);
-      return { stage: item, notes, emotions };
+      const { item, notes, emotions, kpis } = stages.remove(i.projectId, i.stageId, call);
+      return { stage: item, notes, emotions, kpis };
     },
-    'stages.restore': (i, call) => stages.restore(i.projectId, i.stage, checked(i.notes, 'stageId', i.stage.id), checked(i.emotions, 'stageId', i.stage.id), call),
+    'stages.restore': (i, call) => stages.restore(i.projectId, i.stage, checked(i.notes, 'stageId', i.stage.id), checked(i.emotions, 'stageId', i.stage.id), i.kpis, call),
     'lanes.add': (i, call) =>
       lanes.add(i.projectId, { id: i.id ?? randomUUID(), title: i.title, kind: i.kind ?? 'notes', color: i.color ?? 'yellow', prompt: '', position: 0 }, i.index, call),
     'lanes.rename': (i, call) => lanes.rename(i.projectId, i.laneId, i.title, call),
     'lanes.reorder': (i, call) => lanes.reorder(i.projectId, i.laneIds, call),
     'lanes.delete': (i, call) => {
-      const { item, notes, emotions } = lanes.remove(i.projectId, i.laneId, call);
-      return { lane: item, notes, emotions };
+      const { item, notes, emotions, kpis } = lanes.remove(i.projectId, i.laneId, call);
+      return { lane: item, notes, emotions, kpis };
     },
-    'lanes.restore': (i, call) => lanes.restore(i.projectId, i.lane, checked(i.notes, 'laneId', i.lane.id), checked(i.emotions, 'laneId', i.lane.id), call),
+    'lanes.restore': (i, call) => lanes.restore(i.projectId, i.lane, checked(i.notes, 'laneId', i.lane.id), checked(i.emotions, 'laneId', i.lane.id), i.kpis, call),
   };
 }
 

@@ -272,12 +272,18 @@ export const RestoredNote = z.object({
   createdAt: DateTime,
   updatedAt: DateTime,
 });
+/** A KPI to put back (undo of a delete), held to kpis.create's limits; its place must be restored with it or still exist. */
+export const RestoredKpi = Kpi.extend({ name: Name, unit: KpiUnit, target: KpiNumber, actual: KpiNumber, note: ShortText });
+export type RestoredKpi = z.infer<typeof RestoredKpi>;
 export const RestoredEmotion = z.object({ laneId: Id, stageId: Id, personaId: Id.nullable(), score: EmotionScoreValue, explanation: Explanation });
 
 /** A deleted stage or lane with the notes that went with it, enough to put them back exactly. */
-export const DeletedStage = z.object({ stage: Stage, notes: z.array(Note), emotions: z.array(EmotionScore) });
+export const DeletedStage = z.object({ stage: Stage, notes: z.array(Note), emotions: z.array(EmotionScore), kpis: z.array(Kpi) });
 export type DeletedStage = z.infer<typeof DeletedStage>;
-export const DeletedLane = z.object({ lane: Lane, notes: z.array(Note), emotions: z.array(EmotionScore) });
+export const DeletedLane = z.object({ lane: Lane, notes: z.array(Note), emotions: z.array(EmotionScore), kpis: z.array(Kpi) });
+/** A deleted note as notes.delete returns it: with its KPIs when it had any. */
+export const DeletedNote = Note.extend({ kpis: z.array(Kpi).optional() });
+export type DeletedNote = z.infer<typeof DeletedNote>;
 export type DeletedLane = z.infer<typeof DeletedLane>;
 
 // ── Snapshots ──────────────────────────────────────────────────────────────────
@@ -516,6 +522,8 @@ export const ImportCounts = z.object({
   snapshots: z.int(),
   votingRounds: z.int(),
   votes: z.int(),
+  personas: z.int(),
+  kpis: z.int(),
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 

@@ -1,3 +1,5 @@
+import { KPI_STATUS_LABELS, kpiStatus, withUnit, type KpiDirection } from './kpi';
+
 /** What differs between two lists of records with ids (personas, KPIs): added, removed, changed. Pure. */
 export interface RecordDiff<T> {
   added: T[];
@@ -30,3 +32,69 @@ function sameContent<T extends object>(x: T, y: T): boolean {
 }
 
 export const recordDiffEmpty = (d: RecordDiff<unknown>) => d.added.length + d.removed.length + d.changed.length === 0;
+
+// ── Personas and KPIs in words (the compare view) ───────────────────────────────
+
+
+interface PersonaLike {
+  id: string;
+  name: string;
+  role: string;
+  background: string;
+  goals: string;
+  painPoints: string;
+  needs: string;
+  quote: string;
+  color: string;
+  photo: unknown;
+}
+interface KpiLikeRecord {
+  id: string;
+  name: string;
+  unit: string;
+  target: number | null;
+  actual: number | null;
+  direction: KpiDirection;
+  note: string;
+}
+
+const PERSONA_FIELD_WORDS: [keyof PersonaLike, string][] = [
+  ['name', 'name'],
+  ['role', 'role'],
+  ['background', 'background'],
+  ['goals', 'goals'],
+  ['painPoints', 'pain points'],
+  ['needs', 'needs'],
+  ['quote', 'quote'],
+  ['color', 'colour'],
+  ['photo', 'photo'],
+];
+
+const value = (n: number | null, unit: string) => (n === null ? 'none' : withUnit(n, unit));
+
+/** One sentence per persona or KPI added, removed or changed since a version. */
+export function analysisChangeLines(diff: { personas: RecordDiff<PersonaLike>; kpis: RecordDiff<KpiLikeRecord> }): string[] {
+  const lines: string[] = [];
+  for (const p of diff.personas.added) lines.push(`Persona “${p.name}” added`);
+  for (const p of diff.personas.removed) lines.push(`Persona “${p.name}” removed`);
+  for (const { before, after } of diff.personas.changed) {
+    const fields = PERSONA_FIELD_WORDS.filter(([f]) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map(([, w]) => w);
+    const renamed = before.name !== after.name ? ` (was “${before.name}”)` : '';
+    lines.push(`Persona “${after.name}”${renamed}: ${fields.length > 0 ? fields.join(', ') : 'details'} changed`);
+  }
+  for (const k of diff.kpis.added) lines.push(`KPI “${k.name}” added (${KPI_STATUS_LABELS[kpiStatus(k)].toLowerCase()})`);
+  for (const k of diff.kpis.removed) lines.push(`KPI “${k.name}” removed`);
+  for (const { before, after } of diff.kpis.changed) {
+    const parts: string[] = [];
+    if (before.name !== after.name) parts.push(`renamed from “${before.name}”`);
+    if (before.target !== after.target || before.unit !== after.unit) parts.push(`target ${value(before.target, before.unit)} → ${value(after.target, after.unit)}`);
+    if (before.actual !== after.actual) parts.push(`actual ${value(before.actual, before.unit)} → ${value(after.actual, after.unit)}`);
+    if (before.direction !== after.direction) parts.push(after.direction === 'higher' ? 'now higher is better' : 'now lower is better');
+    if (before.note !== after.note) parts.push('note changed');
+    const was = kpiStatus(before);
+    const now = kpiStatus(after);
+    const status = was !== now ? `; ${KPI_STATUS_LABELS[was].toLowerCase()} → ${KPI_STATUS_LABELS[now].toLowerCase()}` : '';
+    lines.push(`KPI “${after.name}”: ${parts.length > 0 ? parts.join(', ') : 'changed'}${status}`);
+  }
+  return lines;
+}

@@ -139,4 +139,38 @@ test('two personas with photos and their own curves; a KPI on a touchpoint flips
   await expectAccessible(page, { include: '[data-testid="kpis-panel"]' });
   await settle(page);
   await session.shot(page, 'kpis');
+
+  // The outline lists both personas with their quote and scores, and both KPIs as met.
+  await page.getByTestId('kpis-button').click();
+  await page.getByTestId('view-outline').click();
+  const personasOutline = page.getByTestId('outline-personas');
+  await expect(personasOutline.getByTestId('outline-persona')).toHaveCount(2);
+  await expect(personasOutline.getByTestId('outline-persona').first()).toContainText('Mira Okafor');
+  await expect(personasOutline.getByTestId('outline-persona').first()).toContainText('Awareness +2 Very positive');
+  await expect(personasOutline.getByTestId('outline-persona').first()).toContainText('Loyalty −2 Very negative');
+  await expect(personasOutline.getByTestId('outline-persona').nth(1)).toContainText('I just want the bike to be there.');
+  const kpisOutline = page.getByTestId('outline-kpis').getByTestId('outline-kpi');
+  await expect(kpisOutline).toHaveCount(2);
+  await expect(kpisOutline.nth(1)).toContainText('Response time, target 5 min, actual 4 min — Met.');
+  await expectAccessible(page, { include: '[data-testid="outline-personas"]' });
+  await expectAccessible(page, { include: '[data-testid="outline-kpis"]' });
+  await personasOutline.scrollIntoViewIfNeeded();
+  await session.shot(page, 'outline');
+
+  // Deleting the hotline note takes its KPI with it; undo brings both back.
+  const hotlineItem = page.locator(`[data-testid="outline-note"][data-note-id="${hotline.id}"]`);
+  await hotlineItem.focus();
+  await page.keyboard.press('Delete');
+  await expect(hotlineItem).toHaveCount(0);
+  await expect(kpisOutline).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(hotlineItem).toHaveCount(1);
+  await expect(kpisOutline).toHaveCount(2);
+  await expect(page.getByTestId('save-status')).toContainText('All changes saved');
+  map = await call<ProjectMap>('map.get', { projectId: project.id });
+  expect(map.kpis.map((k) => [k.name, k.noteId, k.actual])).toEqual([
+    ['Response time', hotline.id, 4],
+    ['Reach', null, 55],
+  ]);
+  await page.getByTestId('view-canvas').click();
 });

@@ -79,6 +79,8 @@ test('save a project as a .journey file, import it on the home screen, and refus
   const originalId = (await projectInAddress(page))!;
   const original = await call<SavedMap>(page, 'map.get', { projectId: originalId });
   expect(original.notes).toHaveLength(3);
+  await call(page, 'personas.create', { projectId: originalId, name: 'Mira Okafor' });
+  await call(page, 'kpis.create', { projectId: originalId, stageId: original.stages[0]!.id, name: 'Reach', unit: '%', target: 40 });
 
   // Save as… → Project file: a real download.
   await page.getByTestId('save-as-button').click();
@@ -118,6 +120,7 @@ test('save a project as a .journey file, import it on the home screen, and refus
   const dialog = page.getByTestId('import-dialog');
   await expect(dialog.getByTestId('import-title')).toHaveText('Acme onboarding (imported)');
   await expect(dialog.getByTestId('import-counts')).toContainText('3 notes');
+  await expect(dialog.getByTestId('import-counts')).toContainText('1 persona · 1 KPI');
   await expect(dialog.getByTestId('import-file')).toContainText('Acme onboarding.journey');
   await expect(dialog.getByTestId('import-file')).toContainText('Journeywall project file');
   await expect(dialog.getByTestId('import-problems')).toHaveCount(0);

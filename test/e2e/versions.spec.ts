@@ -129,6 +129,7 @@ test('save a version, compare it with the changed map, restore it and go back', 
   const d = await add(consideration!.id, actions.id, 'Compares three brands');
   const e = await add(consideration!.id, actions.id, 'Checks the return policy');
   const f = await add(purchase!.id, pains.id, 'Checkout asks for an account');
+  const reach = await call<{ id: string }>('kpis.create', { projectId, stageId: awareness!.id, name: 'Reach', unit: '%', target: 40, actual: 50 });
 
   await openProject(page, projectId);
   await expect.poll(() => canvasNoteIds(page).then((ids) => ids.length)).toBe(6);
@@ -160,6 +161,8 @@ test('save a version, compare it with the changed map, restore it and go back', 
   await call('notes.move', { projectId, noteIds: [a.id], stageId: awareness!.id, laneId: actions.id, index: 2 }); // moved within its cell
   await call('notes.delete', { projectId, noteIds: [e.id] }); // removed
   await call('stages.rename', { projectId, stageId: postPurchase!.id, title: 'After the sale' });
+  await call('personas.create', { projectId, name: 'Jonas Lind' });
+  await call('kpis.update', { projectId, kpiId: reach.id, actual: 30 });
   await expect.poll(() => canvasNoteIds(page).then((ids) => ids.sort())).toEqual([a, b, c, d, f, g].map((n) => n.id).sort());
   expect(f.id).toBeTruthy(); // untouched: neither listed nor marked
 
@@ -182,6 +185,7 @@ test('save a version, compare it with the changed map, restore it and go back', 
   await expect(movedD).toContainText('to Purchase · Customer actions');
   await expect(compare.locator(`[data-testid="compare-moved"] [data-note-id="${a.id}"]`)).toContainText('New place within Awareness · Customer actions');
   await expect(compare.getByTestId('compare-structure')).toContainText('Stage “Post-purchase” renamed to “After the sale”');
+  await expect(compare.getByTestId('compare-analysis').getByRole('listitem')).toHaveText(['Persona “Jonas Lind” added', 'KPI “Reach”: actual 50 % → 30 %; met → missed']);
   await expect(compare.locator('[data-kind="added"]')).toHaveAttribute('data-count', '1');
   await expect(compare.locator('[data-kind="removed"]')).toHaveAttribute('data-count', '1');
   await expect.poll(() => canvasMarks(page)).toEqual({ [g.id]: GREEN, [b.id]: AMBER, [c.id]: AMBER, [a.id]: BLUE, [d.id]: BLUE });

@@ -1,5 +1,6 @@
 /** Persona photos (checked and scaled on real files), personas and KPIs through dispatch, snapshots. */
 import { coverage, gapSentence } from '../../shared/domain/copis';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -8,6 +9,9 @@ import { inspectImage, scaledSize } from '../../shared/domain/image';
 import { preparePhoto } from '../../main/images/photo';
 import type { ProjectMap } from '../../shared/api/schemas';
 import { libraryBytes, openTestLibrary, type TestLibrary } from '../support/library';
+import { analysisChangeLines } from '../../shared/domain/diff-analysis';
+import { kpiOutlineLines, personaScoresText } from '../../shared/domain/analysis-outline';
+import { countsInWords } from '../../renderer/src/portable/counts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/images', name));
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -145,6 +149,40 @@ describe('personas and KPIs through the API', () => {
     expect(map().kpis.map((k) => k.name)).toEqual(['Reach']);
   });
 
+  it('undoing a stage, lane or note delete brings back the KPIs that went with it; KPIs that do not belong are refused', () => {
+    const m = map();
+    const stage = m.stages[1]!;
+    const note = lib.ok('notes.create', { projectId, stageId: stage.id, laneId: touchLane(), text: 'Support hotline', channel: 'phone' });
+    const onNote = lib.ok('kpis.create', { projectId, noteId: note.id, name: 'Response time', unit: 'min', target: 5, actual: 9, direction: 'lower' });
+    const onStage = lib.ok('kpis.create', { projectId, stageId: stage.id, name: 'Reach', unit: '%', target: 40 });
+    const elsewhere = lib.ok('kpis.create', { projectId, stageId: m.stages[0]!.id, name: 'Visits' });
+    const before = map().kpis;
+
+    const deletedNotes = lib.ok('notes.delete', { projectId, noteIds: [note.id] });
+    expect(deletedNotes[0]!.kpis).toEqual([onNote]);
+    expect(map().kpis.map((k) => k.id)).toEqual([onStage.id, elsewhere.id]);
+    const { kpis: _k, ...plainNote } = deletedNotes[0]!;
+    // A KPI not on a restored note is refused, and nothing is put back.
+    const bytes = libraryBytes(lib);
+    expect(lib.err('notes.restore', { projectId, notes: [plainNote], kpis: [{ ...elsewhere, id: '00000000-0000-4000-8000-000000000001' }] }).code).toBe('invalid_input');
+    expect(lib.err('notes.restore', { projectId, notes: [plainNote], kpis: [{ ...onNote, target: 'fast' }] }).code).toBe('invalid_input');
+    expect(libraryBytes(lib).equals(bytes)).toBe(true);
+    lib.ok('notes.restore', { projectId, notes: [plainNote], kpis: deletedNotes[0]!.kpis });
+    expect(map().kpis).toEqual(before);
+
+    const deletedStage = lib.ok('stages.delete', { projectId, stageId: stage.id });
+    expect(deletedStage.kpis.map((k) => k.id).sort()).toEqual([onNote.id, onStage.id].sort());
+    expect(map().kpis.map((k) => k.id)).toEqual([elsewhere.id]);
+    expect(lib.err('stages.restore', { projectId, ...deletedStage, kpis: [...deletedStage.kpis, elsewhere] }).code).toBe('invalid_input');
+    lib.ok('stages.restore', { projectId, ...deletedStage });
+    expect(map().kpis).toEqual(before);
+
+    const deletedLane = lib.ok('lanes.delete', { projectId, laneId: touchLane() });
+    expect(deletedLane.kpis).toEqual([onNote]);
+    lib.ok('lanes.restore', { projectId, ...deletedLane });
+    expect(map().kpis).toEqual(before);
+  });
+
   it('snapshots hold personas, photos and KPIs: compare lists what changed, restore brings them back', () => {
     const p = lib.ok('personas.create', { projectId, name: 'Mira' });
     lib.ok('personas.setPhoto', { projectId, personaId: p.id, photo: { data: b64(fixture('photo.png')) } });
@@ -159,6 +197,13 @@ describe('personas and KPIs through the API', () => {
     expect(diff.personas.removed.map((x) => x.name)).toEqual(['Mira']);
     expect(diff.personas.added.map((x) => x.name)).toEqual(['Jonas']);
     expect(diff.kpis.changed.map((c) => [c.before.actual, c.after.actual])).toEqual([[50, 10]]);
+    expect(analysisChangeLines(diff)).toEqual(['Persona “Jonas” added', 'Persona “Mira” removed', 'KPI “Reach”: actual 50 → 10; met → missed']);
+    // The outline's sentences for the same map: each persona's score stage by stage, each KPI with its status.
+    const now = map();
+    const jonas = now.personas[0]!;
+    lib.ok('emotions.set', { projectId, laneId: emotionLane(), stageId: now.stages[1]!.id, personaId: jonas.id, score: -2 });
+    expect(personaScoresText(map(), jonas.id)).toBe(`${now.stages[0]!.title} not scored; ${now.stages[1]!.title} −2 Very negative; ` + now.stages.slice(2).map((s) => `${s.title} not scored`).join('; ') + '.');
+    expect(kpiOutlineLines(map())).toEqual([{ id: kpi.id, status: 'missed', text: `${now.stages[0]!.title}: Reach, target 40, actual 10 — Missed.` }]);
     expect(diff.unchanged).toBe(false);
     lib.ok('snapshots.restore', { projectId, snapshotId: snap.id });
     const after = map();
@@ -166,6 +211,38 @@ describe('personas and KPIs through the API', () => {
     expect(after.kpis).toEqual(before.kpis);
     expect(after.emotions).toEqual(before.emotions);
     expect(lib.ok('personas.photo', { projectId, personaId: p.id })?.type).toBe('image/jpeg');
+  });
+});
+
+describe('the PDF emotion page', () => {
+  it("draws each persona's curve in its colour beside the general curve, named in a legend", () => {
+    const lib = openTestLibrary();
+    try {
+      const projectId = lib.ok('projects.create', { template: 'purchase', title: 'Two kinds of customer' }).id;
+      const m = lib.ok('map.get', { projectId });
+      const lane = m.lanes.find((l) => l.kind === 'emotion')!.id;
+      const student = lib.ok('personas.create', { projectId, name: 'Mira Student' });
+      const commuter = lib.ok('personas.create', { projectId, name: 'Jonas Commuter' });
+      lib.ok('personas.create', { projectId, name: 'Unscored Ulla' });
+      m.stages.forEach((s, i) => {
+        lib.ok('emotions.set', { projectId, laneId: lane, stageId: s.id, personaId: null, score: 0 });
+        lib.ok('emotions.set', { projectId, laneId: lane, stageId: s.id, personaId: student.id, score: i % 2 === 0 ? 2 : -1 });
+        lib.ok('emotions.set', { projectId, laneId: lane, stageId: s.id, personaId: commuter.id, score: -2 + Math.min(i, 4) });
+      });
+      const out = path.resolve(__dirname, '../../test-results/personas-pdf');
+      fs.mkdirSync(out, { recursive: true });
+      const file = path.join(out, 'emotion-page.pdf');
+      fs.writeFileSync(file, Buffer.from(lib.ok('reports.pdf', { projectId, paper: 'a4', map: 'fit' }).pdf, 'base64'));
+      const pages = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\f');
+      const index = pages.findIndex((t) => t.startsWith('Emotion curves'));
+      const chart = pages[index]!.slice(0, pages[index]!.indexOf('STAGE')).replace(/\s+/g, ' ');
+      expect(chart).toContain('General (all customers) Mira Student Jonas Commuter');
+      expect(chart).not.toContain('Unscored Ulla');
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(index + 1), '-l', String(index + 1), '-singlefile', file, path.join(out, 'emotion-page')]);
+      expect(fs.existsSync(path.join(out, 'emotion-page.png'))).toBe(true);
+    } finally {
+      lib.close();
+    }
   });
 });
 
@@ -199,6 +276,11 @@ describe('.journey and JSON carry personas, photos and KPIs', () => {
     };
     const journey = lib.ok('projects.exportJourney', { projectId });
     const json = lib.ok('projects.exportJson', { projectId });
+    for (const [fileName, data] of [['a.journey', journey.data], ['a.json', Buffer.from(json.text).toString('base64')]] as const) {
+      const seen = (await lib.call('projects.previewImport', { fileName, data })) as { counts: { personas: number; kpis: number } };
+      expect(seen.counts).toMatchObject({ personas: 1, kpis: 2 });
+    }
+    expect(countsInWords({ stages: 5, lanes: 7, notes: 1, emotionScores: 1, snapshots: 1, votingRounds: 0, votes: 0, personas: 1, kpis: 2 })).toBe('5 stages · 7 lanes · 1 note · 1 emotion score · 1 persona · 2 KPIs · 1 saved version');
     const fromJourney = await lib.call('projects.import', { fileName: 'a.journey', data: journey.data });
     const fromJson = await lib.call('projects.import', { fileName: 'a.json', data: Buffer.from(json.text).toString('base64') });
     for (const imported of [fromJourney.project.id, fromJson.project.id]) {

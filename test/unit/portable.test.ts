@@ -210,7 +210,7 @@ describe('.journey files', () => {
       fileName: 'Acme onboarding.journey',
       format: 'journey',
       project: { title: 'Acme onboarding (imported)', originalTitle: 'Acme onboarding', client: 'Acme', workshopDate: '2026-11-23', facilitator: 'Kim' },
-      counts: { stages: 5, lanes: mapOf(projectId).lanes.length, notes: 4, emotionScores: 2, snapshots: 2, votingRounds: 2, votes: 4 },
+      counts: { stages: 5, lanes: mapOf(projectId).lanes.length, notes: 4, emotionScores: 2, snapshots: 2, votingRounds: 2, votes: 4, personas: 0, kpis: 0 },
       problems: [],
     });
     const events = lib.events.length;

@@ -14,6 +14,7 @@ import type { VoteMarks } from '../voting/marks';
 import type { MapActions } from './view';
 import type { CopisCanvas } from '../copis/canvasCopis';
 import { useRoomCanvas } from '../room/canvasRoom';
+import { OutlineAnalysis } from '../personas/OutlineAnalysis';
 
 export type MapViewKind = 'canvas' | 'outline';
 const VIEW_KEY = 'journeywall:map-view';
@@ -154,7 +155,13 @@ export function MapViews({ map, live, actions, view, marks = null, reveal = null
     <MapCanvas map={map} live={live} actions={actions} onController={onController} findBar={findBar} />
   ) : (
     <>
-      <OutlineView map={map} actions={actions} find={found} votes={votes} extra={copis?.outline} />
+      <OutlineView map={map} actions={actions} find={found} votes={votes} extra={
+          <>
+            {copis?.outline}
+            <OutlineAnalysis map={map} />
+          </>
+        }
+      />
       {findBar}
     </>
   );

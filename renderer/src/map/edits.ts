@@ -5,7 +5,7 @@
  * cells and indices, delete ↔ restore with exactly what the delete returned, reorder ↔ the old
  * order, set an emotion ↔ set it back (or clear it).
  */
-import type { DeletedLane, DeletedStage, EmotionScore, Note } from '../../../shared/api/schemas';
+import type { DeletedLane, DeletedNote, DeletedStage, EmotionScore, Note } from '../../../shared/api/schemas';
 import type { LaneKind, NoteColor } from '../../../shared/domain/model';
 import { makeEdit, type Edit } from '../commands/history';
 import { plural } from '../util/format';
@@ -15,7 +15,7 @@ import type { MapStore } from './store';
 
 export function createNoteEdit(store: MapStore, note: { id: string; stageId: string; laneId: string; text: string; color: NoteColor }, index?: number): Edit {
   const projectId = store.projectId;
-  let deleted: Note | null = null;
+  let deleted: DeletedNote | null = null;
   return makeEdit('Add note', {
     async do() {
       if (deleted) return (await store.perform(ops.restoreNotes(projectId, [deleted]))).ok;
@@ -52,7 +52,7 @@ export function updateNotesEdit(store: MapStore, updates: NoteUpdate[], undo: No
 /** Copies each source note right after itself; `copies[i].id` is the copy's id, so redo puts back the same copies. */
 export function duplicateNotesEdit(store: MapStore, copies: { sourceId: string; id: string }[]): Edit {
   const projectId = store.projectId;
-  let deleted: Note[] = [];
+  let deleted: DeletedNote[] = [];
   return makeEdit(copies.length === 1 ? 'Duplicate note' : `Duplicate ${plural(copies.length, 'note')}`, {
     async do() {
       if (deleted.length > 0) return (await store.perform(ops.restoreNotes(projectId, deleted))).ok;
@@ -79,7 +79,7 @@ export function moveNotesEdit(store: MapStore, before: readonly Note[], stageId:
 
 export function deleteNotesEdit(store: MapStore, noteIds: string[]): Edit {
   const projectId = store.projectId;
-  let deleted: Note[] = [];
+  let deleted: DeletedNote[] = [];
   return makeEdit(noteIds.length === 1 ? 'Delete note' : `Delete ${plural(noteIds.length, 'note')}`, {
     async do() {
       const r = await store.perform(ops.deleteNotes(projectId, noteIds));
@@ -98,7 +98,7 @@ export function addStageEdit(store: MapStore, id: string, title: string, index?:
   let removed: DeletedStage | null = null;
   return makeEdit('Add stage', {
     async do() {
-      if (removed) return (await store.perform(ops.restoreStage(projectId, removed.stage, removed.notes, removed.emotions))).ok;
+      if (removed) return (await store.perform(ops.restoreStage(projectId, removed.stage, removed.notes, removed.emotions, removed.kpis))).ok;
       return (await store.perform(ops.addStage(projectId, id, title, index))).ok;
     },
     async undo() {
@@ -137,7 +137,7 @@ export function deleteStageEdit(store: MapStore, stageId: string): Edit {
     },
     async undo() {
       if (!removed) return false;
-      return (await store.perform(ops.restoreStage(projectId, removed.stage, removed.notes, removed.emotions))).ok;
+      return (await store.perform(ops.restoreStage(projectId, removed.stage, removed.notes, removed.emotions, removed.kpis))).ok;
     },
   });
 }
@@ -147,7 +147,7 @@ export function addLaneEdit(store: MapStore, lane: { id: string; title: string; 
   let removed: DeletedLane | null = null;
   return makeEdit('Add lane', {
     async do() {
-      if (removed) return (await store.perform(ops.restoreLane(projectId, removed.lane, removed.notes, removed.emotions))).ok;
+      if (removed) return (await store.perform(ops.restoreLane(projectId, removed.lane, removed.notes, removed.emotions, removed.kpis))).ok;
       return (await store.perform(ops.addLane(projectId, lane, index))).ok;
     },
     async undo() {
@@ -186,7 +186,7 @@ export function deleteLaneEdit(store: MapStore, laneId: string): Edit {
     },
     async undo() {
       if (!removed) return false;
-      return (await store.perform(ops.restoreLane(projectId, removed.lane, removed.notes, removed.emotions))).ok;
+      return (await store.perform(ops.restoreLane(projectId, removed.lane, removed.notes, removed.emotions, removed.kpis))).ok;
     },
   });
 }

@@ -4,7 +4,7 @@
  * cell (notes) and per list (stages, lanes), as in the database. Every function tolerates a map
  * that already has (or no longer has) what it changes, so replaying an edit is harmless.
  */
-import type { EmotionScore, Lane, Note, ProjectMap, Stage } from '../../../shared/api/schemas';
+import type { EmotionScore, Kpi, Lane, Note, ProjectMap, Stage } from '../../../shared/api/schemas';
 import type { NotePatch } from './view';
 
 export { cellKey } from '../../../shared/domain/layout';
@@ -204,7 +204,7 @@ export function deleteNotes(map: ProjectMap, noteIds: readonly string[]): Projec
   const gone = new Set(noteIds);
   const cells = map.notes.filter((n) => gone.has(n.id));
   if (cells.length === 0) return map;
-  return { ...map, notes: renumberCells(map.notes.filter((n) => !gone.has(n.id)), cells) };
+  return { ...map, notes: renumberCells(map.notes.filter((n) => !gone.has(n.id)), cells), kpis: map.kpis.filter((k) => k.noteId === null || !gone.has(k.noteId)) };
 }
 
 /** Puts notes back at their recorded positions, pushing later notes of each cell down. */
@@ -265,6 +265,7 @@ export function deleteStage(map: ProjectMap, stageId: string): ProjectMap {
     stages: renumber(sorted(map.stages).filter((s) => s.id !== stageId)),
     notes: map.notes.filter((n) => n.stageId !== stageId),
     emotions: map.emotions.filter((e) => e.stageId !== stageId),
+    kpis: withoutKpisOf(map, (n) => n.stageId === stageId).filter((k) => k.stageId !== stageId),
   };
 }
 export function restoreStage(map: ProjectMap, stage: Stage, notes: readonly Note[], emotions: readonly EmotionScore[] = []): ProjectMap {
@@ -286,6 +287,7 @@ export function deleteLane(map: ProjectMap, laneId: string): ProjectMap {
     lanes: renumber(sorted(map.lanes).filter((l) => l.id !== laneId)),
     notes: map.notes.filter((n) => n.laneId !== laneId),
     emotions: map.emotions.filter((e) => e.laneId !== laneId),
+    kpis: withoutKpisOf(map, (n) => n.laneId === laneId),
   };
 }
 export function restoreLane(map: ProjectMap, lane: Lane, notes: readonly Note[], emotions: readonly EmotionScore[] = []): ProjectMap {
@@ -330,3 +332,16 @@ export function putEmotion(map: ProjectMap, at: { laneId: string; stageId: strin
 
 export const sortedStages = (map: ProjectMap): Stage[] => sorted(map.stages);
 export const sortedLanes = (map: ProjectMap): Lane[] => sorted(map.lanes);
+
+/** KPIs put back with their stage, lane or notes (undo of a delete), in their recorded order. */
+export function restoreKpis(map: ProjectMap, kpis: readonly Kpi[]): ProjectMap {
+  if (kpis.length === 0) return map;
+  const ids = new Set(kpis.map((k) => k.id));
+  return { ...map, kpis: [...map.kpis.filter((k) => !ids.has(k.id)), ...kpis].sort((a, b) => a.position - b.position) };
+}
+
+/** The map's KPIs without those on the notes that match. */
+function withoutKpisOf(map: ProjectMap, gone: (n: Note) => boolean): Kpi[] {
+  const ids = new Set(map.notes.filter(gone).map((n) => n.id));
+  return map.kpis.filter((k) => k.noteId === null || !ids.has(k.noteId));
+}

@@ -1,5 +1,5 @@
 /** The API calls that change a map, each with its effect on screen (see MapStore). */
-import type { EmotionScore, Lane, Note, Stage } from '../../../shared/api/schemas';
+import type { DeletedNote, EmotionScore, Kpi, Lane, Note, Stage } from '../../../shared/api/schemas';
 import type { LaneKind, NoteColor } from '../../../shared/domain/model';
 import type { MapOp } from './op';
 import * as m from './model';
@@ -77,12 +77,15 @@ export function deleteNotes(projectId: string, noteIds: string[]): MapOp<'notes.
   };
 }
 
-export function restoreNotes(projectId: string, notes: Note[]): MapOp<'notes.restore'> {
+/** Puts deleted notes back, with the KPIs notes.delete returned on them. */
+export function restoreNotes(projectId: string, deleted: DeletedNote[]): MapOp<'notes.restore'> {
+  const notes: Note[] = deleted.map(({ kpis: _kpis, ...n }) => n);
+  const kpis = deleted.flatMap((n) => n.kpis ?? []);
   return {
     method: 'notes.restore',
-    input: { projectId, notes },
-    optimistic: (map) => m.restoreNotes(map, notes),
-    commit: (map, saved) => m.upsertNotes(m.restoreNotes(map, notes), saved),
+    input: { projectId, notes, kpis },
+    optimistic: (map) => m.restoreKpis(m.restoreNotes(map, notes), kpis),
+    commit: (map, saved) => m.restoreKpis(m.upsertNotes(m.restoreNotes(map, notes), saved), kpis),
   };
 }
 
@@ -123,12 +126,12 @@ export function deleteStage(projectId: string, stageId: string): MapOp<'stages.d
   };
 }
 
-export function restoreStage(projectId: string, stage: Stage, notes: Note[], emotions: EmotionScore[]): MapOp<'stages.restore'> {
+export function restoreStage(projectId: string, stage: Stage, notes: Note[], emotions: EmotionScore[], kpis: Kpi[] = []): MapOp<'stages.restore'> {
   return {
     method: 'stages.restore',
-    input: { projectId, stage, notes, emotions },
-    optimistic: (map) => m.restoreStage(map, stage, notes, emotions),
-    commit: (map, saved) => m.restoreStage(map, saved, notes, emotions),
+    input: { projectId, stage, notes, emotions, kpis },
+    optimistic: (map) => m.restoreKpis(m.restoreStage(map, stage, notes, emotions), kpis),
+    commit: (map, saved) => m.restoreKpis(m.restoreStage(map, saved, notes, emotions), kpis),
   };
 }
 
@@ -169,12 +172,12 @@ export function deleteLane(projectId: string, laneId: string): MapOp<'lanes.dele
   };
 }
 
-export function restoreLane(projectId: string, lane: Lane, notes: Note[], emotions: EmotionScore[]): MapOp<'lanes.restore'> {
+export function restoreLane(projectId: string, lane: Lane, notes: Note[], emotions: EmotionScore[], kpis: Kpi[] = []): MapOp<'lanes.restore'> {
   return {
     method: 'lanes.restore',
-    input: { projectId, lane, notes, emotions },
-    optimistic: (map) => m.restoreLane(map, lane, notes, emotions),
-    commit: (map, saved) => m.restoreLane(map, saved, notes, emotions),
+    input: { projectId, lane, notes, emotions, kpis },
+    optimistic: (map) => m.restoreKpis(m.restoreLane(map, lane, notes, emotions), kpis),
+    commit: (map, saved) => m.restoreKpis(m.restoreLane(map, saved, notes, emotions), kpis),
   };
 }
 

@@ -5,12 +5,13 @@
  * Importing opens the new project.
  */
 import { useId, useRef, useState } from 'react';
-import type { ImportCounts, ImportPreview } from '../../../shared/api/schemas';
+import type { ImportPreview } from '../../../shared/api/schemas';
 import { JOURNEY_EXTENSION, JSON_EXTENSION, MAX_PROJECT_FILE_BYTES, formatFileSize } from '../../../shared/domain/portable';
 import { useApi } from '../api/ApiContext';
 import { Dialog } from '../ui/Dialog';
 import { useToasts } from '../ui/Toasts';
 import { formatWorkshopDate, plural } from '../util/format';
+import { countsInWords } from './counts';
 import { toBase64 } from './base64';
 
 interface Chosen {
@@ -194,13 +195,4 @@ function ImportDialog({ chosen, onImport, onClose }: { chosen: Chosen; onImport(
       </div>
     </Dialog>
   );
-}
-
-/** "5 stages · 7 lanes · 42 notes · 3 emotion scores · 2 saved versions · 1 voting round with 12 votes" */
-export function countsInWords(c: ImportCounts): string {
-  const parts = [plural(c.stages, 'stage'), plural(c.lanes, 'lane'), plural(c.notes, 'note')];
-  if (c.emotionScores > 0) parts.push(plural(c.emotionScores, 'emotion score'));
-  if (c.snapshots > 0) parts.push(plural(c.snapshots, 'saved version'));
-  if (c.votingRounds > 0) parts.push(`${plural(c.votingRounds, 'voting round')} with ${plural(c.votes, 'vote')}`);
-  return parts.join(' · ');
 }

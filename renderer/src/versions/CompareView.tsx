@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Lane, MapDiff, Note, ProjectMap, Stage } from '../../../shared/api/schemas';
+import { analysisChangeLines } from '../../../shared/domain/diff-analysis';
 import { plural } from '../util/format';
 import type { Comparison } from './useVersions';
 import { FIELD_LABELS, formatMoment, MARK_COLORS, noteLine, REASON_LABELS, type MarkKind } from './words';
@@ -72,6 +73,7 @@ function Differences({ diff, titles, onReveal }: { diff: MapDiff; titles: Titles
     { kind: 'removed', n: diff.removed.length, label: 'removed' },
   ];
   const structure = structureLines(diff, titles);
+  const analysis = analysisChangeLines(diff);
   return (
     <>
       <ul className="compare-counts" data-testid="compare-counts" aria-label="Notes since this version">
@@ -152,6 +154,16 @@ function Differences({ diff, titles, onReveal }: { diff: MapDiff; titles: Titles
           <h4>Stages, lanes and emotions</h4>
           <ul className="compare-lines">
             {structure.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {analysis.length > 0 && (
+        <section className="compare-section" data-testid="compare-analysis">
+          <h4>Personas and KPIs</h4>
+          <ul className="compare-lines">
+            {analysis.map((line, i) => (
               <li key={i}>{line}</li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 /** Notes: declarations of the API methods (see ../contract.ts). */
 import { z } from 'zod';
-import { Channel, Id, Index, Note, NoteColor, NoteText, RestoredNote, ShortText, Tags } from '../schemas';
+import { Channel, DeletedNote, Id, Index, Note, NoteColor, NoteText, RestoredKpi, RestoredNote, ShortText, Tags } from '../schemas';
 import { mutation, inProject, input, partial } from './define';
 
 const NoteFields = {
@@ -38,9 +38,9 @@ export const notesMethods = {
     z.array(Note),
   ),
   'notes.delete': mutation(
-    'Delete notes; returns them as they were, so they can be restored.',
+    'Delete notes (and the KPIs on them); returns them as they were, each with its KPIs, so they can be restored.',
     input({ ...inProject, noteIds: z.array(Id).min(1).max(10_000) }),
-    z.array(Note),
+    z.array(DeletedNote),
   ),
   'notes.updateMany': mutation(
     "Change several notes' text, colour, tags or channel at once (each note listed once); all or nothing.",
@@ -76,8 +76,8 @@ export const notesMethods = {
     z.array(Note),
   ),
   'notes.restore': mutation(
-    'Put deleted notes back exactly as they were (undo of a delete).',
-    input({ ...inProject, notes: z.array(RestoredNote).min(1).max(10_000) }),
+    'Put deleted notes back exactly as they were, with the KPIs that were on them (undo of a delete).',
+    input({ ...inProject, notes: z.array(RestoredNote).min(1).max(10_000), kpis: z.array(RestoredKpi).max(10_000).default([]) }),
     z.array(Note),
   ),
 } as const;

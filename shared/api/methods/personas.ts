@@ -1,6 +1,6 @@
 /** Personas and KPIs: declarations of the API methods (see ../contract.ts). */
 import { z } from 'zod';
-import { DeletedPersona, Id, Index, Kpi, KpiDirection, KpiNumber, KpiUnit, Name, Persona, PersonaColor, PersonaText, PhotoData, PhotoType, ShortText } from '../schemas';
+import { DeletedPersona, Id, Index, Kpi, KpiDirection, KpiNumber, KpiUnit, Name, Persona, PersonaColor, PersonaText, PhotoData, PhotoType, RestoredKpi, ShortText } from '../schemas';
 import { MAX_PHOTO_BYTES } from '../../domain/image';
 import { mutation, query, inProject, input, partial } from './define';
 
@@ -30,7 +30,6 @@ const KpiFields = {
   note: ShortText,
 };
 
-const StoredKpi = Kpi.extend({ name: Name, unit: KpiUnit, target: KpiNumber, actual: KpiNumber, note: ShortText });
 
 export const personasMethods = {
   'personas.create': mutation(
@@ -70,5 +69,5 @@ export const personasMethods = {
   ),
   'kpis.update': mutation("Change a KPI's name, unit, target, actual, direction or note.", input({ ...inProject, kpiId: Id, ...partial(KpiFields) }), Kpi),
   'kpis.delete': mutation('Delete KPIs; returns them as they were, so they can be restored.', input({ ...inProject, kpiIds: z.array(Id).min(1).max(10_000) }), z.array(Kpi)),
-  'kpis.restore': mutation('Put deleted KPIs back exactly as they were (undo of a delete).', input({ ...inProject, kpis: z.array(StoredKpi).min(1).max(10_000) }), z.array(Kpi)),
+  'kpis.restore': mutation('Put deleted KPIs back exactly as they were (undo of a delete).', input({ ...inProject, kpis: z.array(RestoredKpi).min(1).max(10_000) }), z.array(Kpi)),
 } as const;

@@ -1,6 +1,6 @@
 /** Stages and lanes: declarations of the API methods (see ../contract.ts). */
 import { z } from 'zod';
-import { DeletedLane, DeletedStage, Id, Index, Lane, LaneKind, Name, NoteColor, RestoredEmotion, RestoredLane, RestoredNote, RestoredStage, Stage } from '../schemas';
+import { DeletedLane, DeletedStage, Id, Index, Lane, LaneKind, Name, NoteColor, RestoredEmotion, RestoredKpi, RestoredLane, RestoredNote, RestoredStage, Stage } from '../schemas';
 import { mutation, inProject, input } from './define';
 
 export const structureMethods = {
@@ -9,8 +9,8 @@ export const structureMethods = {
   'stages.reorder': mutation('Put the stages in this order (every stage once).', input({ ...inProject, stageIds: z.array(Id).min(1).max(500) }), z.array(Stage)),
   'stages.delete': mutation('Delete a stage and the notes in it.', input({ ...inProject, stageId: Id }), DeletedStage),
   'stages.restore': mutation(
-    'Put a deleted stage back with its notes and emotion scores (undo of a delete).',
-    input({ ...inProject, stage: RestoredStage, notes: z.array(RestoredNote).max(10_000), emotions: z.array(RestoredEmotion).max(10_000).default([]) }),
+    'Put a deleted stage back with its notes, emotion scores and KPIs (undo of a delete).',
+    input({ ...inProject, stage: RestoredStage, notes: z.array(RestoredNote).max(10_000), emotions: z.array(RestoredEmotion).max(10_000).default([]), kpis: z.array(RestoredKpi).max(10_000).default([]) }),
     Stage,
   ),
   'lanes.add': mutation(
@@ -22,8 +22,8 @@ export const structureMethods = {
   'lanes.reorder': mutation('Put the lanes in this order (every lane once).', input({ ...inProject, laneIds: z.array(Id).min(1).max(500) }), z.array(Lane)),
   'lanes.delete': mutation('Delete a lane and the notes in it.', input({ ...inProject, laneId: Id }), DeletedLane),
   'lanes.restore': mutation(
-    'Put a deleted lane back with its notes and emotion scores (undo of a delete).',
-    input({ ...inProject, lane: RestoredLane, notes: z.array(RestoredNote).max(10_000), emotions: z.array(RestoredEmotion).max(10_000).default([]) }),
+    'Put a deleted lane back with its notes, emotion scores and KPIs (undo of a delete).',
+    input({ ...inProject, lane: RestoredLane, notes: z.array(RestoredNote).max(10_000), emotions: z.array(RestoredEmotion).max(10_000).default([]), kpis: z.array(RestoredKpi).max(10_000).default([]) }),
     Lane,
   ),
 } as const;
