@@ -90,9 +90,10 @@ test('the facilitator opens the room; phones join by PIN, write, vote and score;
   await expect(dialog.getByTestId('room-qr')).toBeVisible();
   await expectAccessible(page, { include: '[data-testid="room-dialog"]' });
 
-  // ── Two phones join ───────────────────────────────────────────────────────
+  // ── Three phones join ─────────────────────────────────────────────────────
   const anna = await phone(browser, url);
   const ben = await phone(browser, url);
+  const cleo = await phone(browser, url);
   await expect(anna.getByRole('heading', { name: 'Join the workshop' })).toBeVisible();
   await expectAccessible(anna);
   await anna.screenshot({ path: 'test-results/room-phone-join.png' });
@@ -106,11 +107,13 @@ test('the facilitator opens the room; phones join by PIN, write, vote and score;
   await anna.reload();
   await join(anna, pin, 'Anna');
   await join(ben, pin, 'Ben <b>K</b>');
+  await join(cleo, pin, 'Cleo');
   await expect(dialog.getByTestId('room-people')).toContainText('Anna');
+  await expect(dialog.getByTestId('room-people')).toContainText('Cleo');
   await expect(dialog.getByTestId('room-people')).toContainText('Ben <b>K</b>');
   await session.shot(page, 'join-screen');
   await dialog.getByRole('button', { name: 'Hide' }).click();
-  await expect(page.getByTestId('room-button')).toHaveText('Room open · 2 in');
+  await expect(page.getByTestId('room-button')).toHaveText('Room open · 3 in');
 
   // ── Notes, live on the map with their authors ────────────────────────────
   await anna.getByTestId('p-lane').selectOption({ label: 'Pain points' });
@@ -173,37 +176,41 @@ test('the facilitator opens the room; phones join by PIN, write, vote and score;
   await expect(ben.getByRole('button', { name: 'Give a dot to “No guest checkout”' })).toBeDisabled();
   await anna.getByRole('button', { name: 'Give a dot to “Card form rejects spaces”' }).tap();
   await expect(anna.getByTestId('p-dots-left')).toHaveText('1 of 2 dots left');
+  await cleo.getByRole('button', { name: 'Give a dot to “No guest checkout”' }).tap();
+  await expect(cleo.getByTestId('p-dots-left')).toHaveText('1 of 2 dots left');
   const drawnVotes = () =>
     page.evaluate(() => {
       const c = (window as any).__journeywallCanvas;
       return Object.entries(c.lastDrawnVotes as Record<string, number>).map(([id, n]) => `${c.scene.notes.get(id).text}=${n}`).sort();
     });
-  // The facilitator's screen knows three dots were cast (who voted), and draws none of them.
-  await expect.poll(async () => (await call<{ totalVotes: number }[]>('voting.list', { projectId: project.id }))[0]!.totalVotes).toBe(3);
+  // The facilitator's screen knows four dots were cast (who voted), and draws none of them.
+  await expect.poll(async () => (await call<{ totalVotes: number }[]>('voting.list', { projectId: project.id }))[0]!.totalVotes).toBe(4);
   await settle(page);
   expect(await drawnVotes()).toEqual([]);
   await expectAccessible(ben);
   await ben.screenshot({ path: 'test-results/room-phone-vote.png', fullPage: true });
   const round = (await call<{ id: string }[]>('voting.list', { projectId: project.id }))[0]!;
   await call('voting.close', { projectId: project.id, roundId: round.id });
-  await expect.poll(drawnVotes).toEqual(['Card form rejects spaces=1', 'No guest checkout=2']);
+  await expect.poll(drawnVotes).toEqual(['Card form rejects spaces=1', 'No guest checkout=3']);
   const results = await call<{ ranked: { rank: number; text: string; votes: number }[] }>('voting.results', { projectId: project.id, roundId: round.id });
-  expect(results.ranked.map((r) => `${r.rank}. ${r.text} (${r.votes})`)).toEqual(['1. No guest checkout (2)', '2. Card form rejects spaces (1)']);
+  expect(results.ranked.map((r) => `${r.rank}. ${r.text} (${r.votes})`)).toEqual(['1. No guest checkout (3)', '2. Card form rejects spaces (1)']);
 
   // ── Emotion scores: the room's curve averages them ─────────────────────
   const firstStage = stored.stages[0]!;
   await anna.getByRole('group', { name: firstStage.title }).getByRole('button', { name: '−2 Very bad' }).tap();
   await ben.getByRole('group', { name: firstStage.title }).getByRole('button', { name: '+1 Good' }).tap();
+  await cleo.getByRole('group', { name: firstStage.title }).getByRole('button', { name: '0 Neutral' }).tap();
   await expect(ben.getByRole('group', { name: firstStage.title }).getByRole('button', { name: '+1 Good' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(cleo.getByRole('group', { name: firstStage.title }).getByRole('button', { name: '0 Neutral' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => call<{ stageId: string; count: number; average: number }[]>('room.curve', { projectId: project.id })).toEqual([
-    expect.objectContaining({ stageId: firstStage.id, count: 2, average: -0.5, min: -2, max: 1 }),
+    expect.objectContaining({ stageId: firstStage.id, count: 3, average: -0.33 /* rounded to hundredths */, min: -2, max: 1 }),
   ]);
   // Drawn on the map, live: the average, the spread (lowest–highest, middle half), two people, split.
   const secondStage = stored.stages[1]!;
   await anna.getByRole('group', { name: secondStage.title }).getByRole('button', { name: '+1 Good' }).tap();
   await ben.getByRole('group', { name: secondStage.title }).getByRole('button', { name: '+2 Very good' }).tap();
   await expect.poll(async () => (await roomDrawn(page)).curve).toEqual([
-    { stageId: firstStage.id, count: 2, average: -0.5, min: -2, max: 1, q1: -1.25, q3: 0.25, split: true },
+    { stageId: firstStage.id, count: 3, average: -0.33 /* rounded to hundredths */, min: -2, max: 1, q1: -1, q3: 0.5, split: true },
     { stageId: secondStage.id, count: 2, average: 1.5, min: 1, max: 2, q1: 1.25, q3: 1.75, split: false },
   ]);
   await session.shot(page, 'curve');
@@ -214,7 +221,9 @@ test('the facilitator opens the room; phones join by PIN, write, vote and score;
   await expect(page.getByTestId('room-open')).toBeVisible();
   await expect(anna.getByRole('heading', { name: 'The room is closed' })).toBeVisible();
   await expect(ben.getByRole('heading', { name: 'The room is closed' })).toBeVisible();
+  await expect(cleo.getByRole('heading', { name: 'The room is closed' })).toBeVisible();
   await expect.poll(() => fetch(url).then(() => 'answered', () => 'refused')).toBe('refused');
   await anna.context().close();
   await ben.context().close();
+  await cleo.context().close();
 });
