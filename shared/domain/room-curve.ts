@@ -71,6 +71,15 @@ export function diffRoomCurves(before: readonly RoomCurvePoint[], after: readonl
   return out;
 }
 
+/**
+ * What the Versions panel says of the room's curve since a version, a line per stage:
+ * "Awareness: the room's average −0.5 (2 people) → +0.33 (3 people)".
+ */
+export function roomChangeLines(changes: readonly RoomCurveChange[], stageTitle: (stageId: string) => string): string[] {
+  const side = (p: { average: number; count: number } | null, none: string) => (p ? `${formatAverage(p.average)} (${peopleLabel(p.count)})` : none);
+  return changes.map((c) => `${stageTitle(c.stageId)}: the room's average ${side(c.before, 'not scored')} → ${side(c.after, 'not scored now')}`);
+}
+
 /** The room's colours, the same on the canvas and in the PDF: violet for the room, red for a split. */
 export const ROOM_CURVE_COLOR = '#6d28d9';
 export const ROOM_SPLIT_COLOR = '#b91c1c';

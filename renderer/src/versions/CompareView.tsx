@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import type { Lane, MapDiff, Note, ProjectMap, Stage } from '../../../shared/api/schemas';
 import { analysisChangeLines } from '../../../shared/domain/diff-analysis';
+import { roomChangeLines } from '../../../shared/domain/room-curve';
 import { plural } from '../util/format';
 import type { Comparison } from './useVersions';
 import { FIELD_LABELS, formatMoment, MARK_COLORS, noteLine, REASON_LABELS, type MarkKind } from './words';
@@ -32,7 +33,8 @@ function titlesFor(map: ProjectMap, diff: MapDiff): Titles {
 const where = (t: Titles, n: Pick<Note, 'stageId' | 'laneId'>) => `${t.stage(n.stageId)} · ${t.lane(n.laneId)}`;
 
 export function CompareView({ comparison, map, busy, onStop, onReveal, onRestore }: Props) {
-  const { snapshot, diff } = comparison;
+  const { snapshot, diff, room } = comparison;
+  const roomLines = roomChangeLines(room, (id) => map.stages.find((s) => s.id === id)?.title ?? 'A deleted stage');
   return (
     <section className="compare" data-testid="compare-view" aria-label={`Comparison with “${snapshot.name}”`}>
       <div className="compare-head">
@@ -60,6 +62,16 @@ export function CompareView({ comparison, map, busy, onStop, onReveal, onRestore
         </p>
       ) : (
         <Differences diff={diff} titles={titlesFor(map, diff)} onReveal={onReveal} />
+      )}
+      {diff !== null && roomLines.length > 0 && (
+        <section className="compare-section" data-testid="compare-room">
+          <h4>The room's emotion curve</h4>
+          <ul className="compare-lines">
+            {roomLines.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </section>
       )}
     </section>
   );

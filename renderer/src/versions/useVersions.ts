@@ -6,6 +6,7 @@
  * A comparison follows the map: while it is shown, every saved change to the map compares again,
  * so the marks and lists always describe the map as it is.
  */
+import type { RoomCurveChange } from '../../../shared/domain/room-curve';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapDiff, ProjectMap, SnapshotSummary } from '../../../shared/api/schemas';
 import { useRereader } from '../util/useRereader';
@@ -19,6 +20,8 @@ export interface Comparison {
   snapshot: SnapshotSummary;
   /** Null while the first answer is on its way. */
   diff: MapDiff | null;
+  /** Stages where the room's emotion curve differs (room mode). */
+  room: RoomCurveChange[];
 }
 
 /** What the map view shows of a comparison (see MapViews). */
@@ -87,7 +90,7 @@ export function useVersions({ store, history, map }: { store: MapStore; history:
     async (snapshot: SnapshotSummary) => {
       const r = await client.call('snapshots.compare', { projectId, snapshotId: snapshot.id });
       if (comparingId.current !== snapshot.id) return; // stopped, or another one chosen meanwhile
-      if (r.ok) setComparison({ snapshot: r.value.snapshot, diff: r.value.diff });
+      if (r.ok) setComparison({ snapshot: r.value.snapshot, diff: r.value.diff, room: r.value.room });
       else {
         comparingId.current = null;
         setComparison(null);
@@ -106,7 +109,7 @@ export function useVersions({ store, history, map }: { store: MapStore; history:
     (snapshot: SnapshotSummary) => {
       comparingId.current = snapshot.id;
       comparedMap.current = mapRef.current;
-      setComparison({ snapshot, diff: null });
+      setComparison({ snapshot, diff: null, room: [] });
       void runCompare(snapshot);
     },
     [runCompare],
