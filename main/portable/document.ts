@@ -30,12 +30,9 @@ import {
   TemplateId,
   VotesPerParticipant,
   VotingStatus,
-  PersonaColor,
-  PersonaText,
+  PersonaFields,
   PhotoType,
-  KpiUnit,
-  KpiNumber,
-  KpiDirection,
+  KpiFields,
   type ImportCounts,
 } from '../../shared/api/schemas';
 import { SNAPSHOT_FORMAT, StoredSnapshot } from '../services/snapshots';
@@ -89,14 +86,7 @@ export const PortableProject = obj({
   personas: list(
     obj({
       id: RefId,
-      name: Name,
-      role: ShortText,
-      background: PersonaText,
-      goals: PersonaText,
-      painPoints: PersonaText,
-      needs: PersonaText,
-      quote: PersonaText,
-      color: PersonaColor,
+      ...PersonaFields,
       position: Position,
       /** The photo's bytes in base64 with their type: checked, decoded and scaled again on import. */
       photo: obj({ type: PhotoType, data: z.string({ error: 'must be base64 text' }).max(Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4, { error: 'is too large' }) }).nullable(),
@@ -105,7 +95,7 @@ export const PortableProject = obj({
     1000,
   ).default([]),
   kpis: list(
-    obj({ id: RefId, stageId: RefId.nullable(), noteId: RefId.nullable(), name: Name, unit: KpiUnit, target: KpiNumber, actual: KpiNumber, direction: KpiDirection, note: ShortText, position: Position }),
+    obj({ id: RefId, stageId: RefId.nullable(), noteId: RefId.nullable(), ...KpiFields, position: Position }),
     'KPIs',
     100_000,
   ).default([]),

@@ -238,6 +238,27 @@ export const Kpi = z.object({
 });
 export type Kpi = z.infer<typeof Kpi>;
 
+/** A persona's fields as every method and file that writes one checks them (one place). */
+export const PersonaFields = {
+  name: Name,
+  role: ShortText,
+  background: PersonaText,
+  goals: PersonaText,
+  painPoints: PersonaText,
+  needs: PersonaText,
+  quote: PersonaText,
+  color: PersonaColor,
+};
+/** A KPI's fields as every method and file that writes one checks them (one place). */
+export const KpiFields = {
+  name: Name,
+  unit: KpiUnit,
+  target: KpiNumber,
+  actual: KpiNumber,
+  direction: KpiDirection,
+  note: ShortText,
+};
+
 /** Everything needed to draw one project's map. */
 export const ProjectMap = z.object({
   project: Project,

@@ -1,19 +1,9 @@
 /** Personas and KPIs: declarations of the API methods (see ../contract.ts). */
 import { z } from 'zod';
-import { DeletedPersona, Id, Index, Kpi, KpiDirection, KpiNumber, KpiUnit, Name, Persona, PersonaColor, PersonaText, PhotoData, PhotoType, RestoredKpi, ShortText } from '../schemas';
+import { DeletedPersona, Id, Index, Kpi, KpiFields, Name, Persona, PersonaFields, PhotoData, PhotoType, RestoredKpi } from '../schemas';
 import { MAX_PHOTO_BYTES } from '../../domain/image';
 import { mutation, query, inProject, input, partial } from './define';
 
-const PersonaFields = {
-  name: Name,
-  role: ShortText,
-  background: PersonaText,
-  goals: PersonaText,
-  painPoints: PersonaText,
-  needs: PersonaText,
-  quote: PersonaText,
-  color: PersonaColor,
-};
 
 /** A photo file's bytes in base64 (at most 20 MB of them). */
 const PhotoBase64 = z
@@ -21,14 +11,6 @@ const PhotoBase64 = z
   .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4, { error: 'is too large (a photo may be at most 20 MB)', abort: true })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the image’s bytes in base64' });
 
-const KpiFields = {
-  name: Name,
-  unit: KpiUnit,
-  target: KpiNumber,
-  actual: KpiNumber,
-  direction: KpiDirection,
-  note: ShortText,
-};
 
 
 export const personasMethods = {
@@ -48,7 +30,7 @@ export const personasMethods = {
     'Put a deleted persona back exactly as it was (undo of a delete).',
     input({
       ...inProject,
-      deleted: DeletedPersona.extend({ persona: Persona.extend({ name: Name, role: ShortText, background: PersonaText, goals: PersonaText, painPoints: PersonaText, needs: PersonaText, quote: PersonaText }) }),
+      deleted: DeletedPersona.extend({ persona: Persona.extend(PersonaFields) }),
     }),
     Persona,
   ),
